@@ -1,0 +1,49 @@
+/** The formats precis reads; detected from a file's content, never from its name alone. */
+export type DocumentFormat = 'pdf' | 'docx' | 'text';
+
+/** One page of extracted text. DOCX and text documents have a single page numbered 1. */
+export interface ExtractedPage {
+	number: number;
+	text: string;
+}
+
+/** What a format reader returns for one document. */
+export interface ReaderResult {
+	pages: ExtractedPage[];
+	title?: string;
+	/** Non-fatal problems, such as a page that could not be read. */
+	warnings: string[];
+}
+
+/** A document after extraction: identity, content and any non-fatal warnings. */
+export interface SourceDocument extends ReaderResult {
+	path: string;
+	format: DocumentFormat;
+	/** Hex SHA-256 of the file's bytes. */
+	sha256: string;
+	bytes: number;
+	/** The pages' text joined with {@link PAGE_SEPARATOR}. */
+	text: string;
+}
+
+/** Joins page texts into a document's text; chunk page ranges are computed from it. */
+export const PAGE_SEPARATOR = '\n\n';
+
+/** Limits that bound the work and memory spent reading one document. */
+export interface ExtractLimits {
+	/** Largest input file accepted, in bytes. @default 268435456 (256 MiB) */
+	maxFileBytes: number;
+	/** Most PDF pages read; longer documents fail with E_TOO_LARGE. @default 5000 */
+	maxPages: number;
+	/** Most characters of extracted text per document. @default 20000000 */
+	maxTextChars: number;
+	/** Most uncompressed bytes a DOCX archive may expand to. @default 268435456 (256 MiB) */
+	maxUnzippedBytes: number;
+}
+
+/** What a reader gets besides the bytes. */
+export interface ReaderContext {
+	/** The file's path, for error messages. */
+	path: string;
+	limits: ExtractLimits;
+}
