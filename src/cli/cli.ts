@@ -1,0 +1,46 @@
+import yargs from 'yargs';
+import {hideBin} from 'yargs/helpers';
+import {isPipelineError, toError} from '../errors.js';
+import {ExtractCommand} from './commands/ExtractCommand.js';
+import {ExitCode} from './ExitCode.js';
+
+/**
+ * The precis command line. Commands live in ./commands, one module each; this is the only place
+ * that catches errors at the top: a PipelineError (a user's mistake or a bad input) prints one
+ * line and a hint, anything else is a bug and prints its stack.
+ */
+async function runCli(argv: readonly string[]): Promise<void> {
+	let usageError: string | undefined;
+	try {
+		await yargs(argv as string[])
+			.scriptName('precis')
+			.command(ExtractCommand)
+			.demandCommand(1, 'Name a command; see precis --help')
+			.strict()
+			.help()
+			.alias('h', 'help')
+			.version()
+			.wrap(Math.min(110, process.stdout.columns || 100))
+			.fail((message, error) => {
+				if (error !== undefined && error !== null) throw error;
+				usageError = message;
+			})
+			.parseAsync();
+	} catch (thrown) {
+		const error = toError(thrown);
+		if (isPipelineError(error)) {
+			process.stderr.write(`precis: ${error.code}: ${error.message}\n`);
+			if (error.hint !== undefined) process.stderr.write(`hint: ${error.hint}\n`);
+		} else {
+			process.stderr.write(`precis: unexpected error (a bug; please report it):\n${error.stack ?? error.message}\n`);
+		}
+		process.exitCode = ExitCode.CouldNotProceed;
+		return;
+	}
+	if (usageError !== undefined) {
+		process.stderr.write(`precis: ${usageError}\nRun precis --help for usage.\n`);
+		process.exitCode = ExitCode.CouldNotProceed;
+	}
+}
+
+await runCli(hideBin(process.argv));

@@ -1,0 +1,61 @@
+import type {CommandModule} from 'yargs';
+import {isPipelineError, toError} from '../../errors.js';
+import {discoverFiles} from '../../ingest/discoverFiles.js';
+import {ExtractionPool} from '../../ingest/ExtractionPool.js';
+import type {SourceDocument} from '../../ingest/SourceDocument.js';
+import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
+import {ExitCode} from '../ExitCode.js';
+
+export interface ExtractCommand extends ConfigFlags {
+	inputs: string[];
+	json: boolean;
+}
+
+type _Outcome = {ok: true; document: SourceDocument} | {ok: false; path: string; code: string; message: string};
+
+/** `precis extract <file|dir>...`: the text precis would summarize, as text or JSON (Lines). */
+export const ExtractCommand: CommandModule<object, ExtractCommand> = {
+	command: 'extract <inputs..>',
+	describe: 'Extract the text of PDF, DOCX and text files',
+	builder: argv => addPipelineFlags(argv)
+		.positional('inputs', {type: 'string', array: true, demandOption: true, describe: 'Files, folders or globs'})
+		.option('json', {type: 'boolean', default: false, describe: 'One JSON object per document (JSON Lines)'})
+		.option('timeout', {type: 'number', describe: 'Seconds allowed per document (extract.timeoutSeconds)'}) as never,
+	async handler(args) {
+		const {config} = resolveConfigFromFlags(args);
+		const paths = await discoverFiles(args.inputs, config.discover);
+		const {timeoutSeconds, maxMemoryMb, workers, ...limits} = config.extract;
+		await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers: Math.min(workers || Infinity, Math.max(1, paths.length))});
+		const outcomes = paths.map(path => pool.extract(path).then(
+			(document): _Outcome => ({ok: true, document}),
+			(error: unknown): _Outcome => {
+				const failure = toError(error);
+				return {ok: false, path, code: isPipelineError(failure) ? failure.code : 'E_PARSE_FAILED', message: failure.message};
+			},
+		));
+		let failed = 0;
+		for (const pending of outcomes) {
+			const outcome = await pending;
+			if (!outcome.ok) {
+				failed++;
+				process.stderr.write(`precis: ${outcome.code}: ${outcome.message}\n`);
+			}
+			process.stdout.write(args.json ? `${JSON.stringify(_toJson(outcome))}\n` : _toText(outcome, paths.length > 1));
+		}
+		const singleFile = args.inputs.length === 1 && paths.length === 1 && paths[0] === args.inputs[0];
+		if (paths.length === 0) process.stderr.write('precis: no documents found under the inputs given\n');
+		if (failed > 0) process.exitCode = singleFile ? ExitCode.CouldNotProceed : ExitCode.SomeFailed;
+	},
+};
+
+function _toJson(outcome: _Outcome): object {
+	if (!outcome.ok) return {path: outcome.path, error: {code: outcome.code, message: outcome.message}};
+	const {path, format, sha256, bytes, pages, text, title, warnings} = outcome.document;
+	return {path, format, sha256, bytes, pages, text, ...(title === undefined ? {} : {title}), warnings};
+}
+
+function _toText(outcome: _Outcome, withHeader: boolean): string {
+	if (!outcome.ok) return '';
+	const header = withHeader ? `==> ${outcome.document.path} <==\n` : '';
+	return `${header}${outcome.document.text}\n${withHeader ? '\n' : ''}`;
+}

@@ -1,0 +1,118 @@
+import {z} from 'zod';
+
+/**
+ * The schema of a resolved pipeline configuration. Every option's default lives in
+ * `DEFAULT_CONFIG` (defaults.ts); files and flags are merged over it and validated here once.
+ */
+
+const positiveInt = z.number().int().positive();
+const nonNegativeInt = z.number().int().nonnegative();
+
+const promptsSchema = z.object({
+	/** System message of every call. */
+	system: z.string().min(1),
+	/** Summarizes one chunk of a long document. */
+	map: z.string().min(1),
+	/** Merges several partial summaries into one. */
+	collapse: z.string().min(1),
+	/** Writes the final summary from the (collapsed) partial summaries, or from a whole short document. */
+	reduce: z.string().min(1),
+}).strict();
+
+const exampleSchema = z.object({
+	text: z.string().min(1),
+	summary: z.string().min(1),
+}).strict();
+
+export const configSchema = z.object({
+	/** Name of the pipeline, recorded with every summary. */
+	name: z.string().min(1),
+	/** Files, folders or globs to summarize when none are given on the command line. */
+	inputs: z.array(z.string().min(1)),
+	/** SQLite database holding checkpoints and results. */
+	db: z.string().min(1),
+	discover: z.object({
+		/** File name endings picked up when walking folders (explicit files are always read). Files without an extension are sniffed. */
+		extensions: z.array(z.string().regex(/^\.[\w.-]+$/, 'a file ending such as ".pdf"')),
+		/** Glob patterns (matched against the path relative to the folder walked) that are never read. */
+		ignore: z.array(z.string().min(1)),
+	}).strict(),
+	extract: z.object({
+		maxFileBytes: positiveInt,
+		maxPages: positiveInt,
+		maxTextChars: positiveInt,
+		maxUnzippedBytes: positiveInt,
+		/** Time limit for extracting one document, in seconds. */
+		timeoutSeconds: z.number().positive(),
+		/** Peak memory (resident set, MiB) an extraction process may reach before the document is refused. */
+		maxMemoryMb: positiveInt,
+		/** Extraction processes; 0 means one per CPU core. */
+		workers: nonNegativeInt,
+	}).strict(),
+	engine: z.object({
+		type: z.enum(['local', 'openai']),
+		/** GGUF model: a local path, an `hf:` URI or an https URL. */
+		model: z.string().min(1),
+		/** Where downloaded models are kept. */
+		modelsDir: z.string().min(1),
+		gpu: z.union([z.enum(['auto', 'cuda', 'vulkan', 'metal']), z.literal(false)]),
+		/** CPU threads for inference; 0 means the machine's cores. */
+		threads: nonNegativeInt,
+		/** Tokens per sequence (prompt plus output); 0 means what the model and memory allow, capped at maxContextSize. */
+		contextSize: nonNegativeInt,
+		maxContextSize: positiveInt,
+		/** Parallel sequences: how many model calls run at once. */
+		parallel: positiveInt,
+		openai: z.object({
+			/** Base URLs of OpenAI-compatible servers, such as http://127.0.0.1:8080/v1. */
+			baseUrls: z.array(z.string().url()),
+			/** Model name sent to the servers. */
+			apiModel: z.string(),
+			/** Name of the environment variable holding the API key (empty: no key). */
+			apiKeyEnv: z.string(),
+			/** GGUF file whose tokenizer matches the served model (empty: use the server's /tokenize). */
+			tokenizer: z.string(),
+			timeoutSeconds: z.number().positive(),
+			maxRetries: nonNegativeInt,
+			/** Calls in flight per endpoint; 0 means the server's reported slots. */
+			concurrencyPerEndpoint: nonNegativeInt,
+		}).strict(),
+	}).strict(),
+	chunk: z.object({
+		/** Tokens per chunk; 0 means as large as the context allows after the prompt and the output. */
+		maxTokens: nonNegativeInt,
+		overlapTokens: nonNegativeInt,
+	}).strict(),
+	summarize: z.object({
+		style: z.enum(['paragraph', 'bullets', 'json']),
+		/** Language of the summaries; empty means the document's own language. */
+		language: z.string(),
+		/** Desired length, in words a person would use ("about 120 words"). */
+		length: z.string().min(1),
+		/** Most tokens one model call may write. */
+		maxOutputTokens: positiveInt,
+		temperature: z.number().min(0).max(2),
+		seed: nonNegativeInt,
+		/** Most collapse levels before the planner cuts partial summaries instead. */
+		maxDepth: positiveInt,
+		prompts: promptsSchema,
+		examples: z.array(exampleSchema),
+	}).strict(),
+	report: z.object({
+		format: z.enum(['none', 'csv', 'json', 'jsonl']),
+		/** Report file written after a run; `{date}` becomes the run's date (YYYY-MM-DD). */
+		path: z.string().min(1),
+		/** Start CSV reports with a UTF-8 byte order mark (for Excel). */
+		bom: z.boolean(),
+	}).strict(),
+	watch: z.object({
+		/** A new or changed file is read once its size and mtime stayed the same this long. */
+		stableMs: nonNegativeInt,
+	}).strict(),
+	log: z.object({
+		format: z.enum(['text', 'json']),
+	}).strict(),
+}).strict();
+
+export type ResolvedConfig = z.infer<typeof configSchema>;
+export type PromptTemplates = ResolvedConfig['summarize']['prompts'];

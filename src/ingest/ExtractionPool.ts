@@ -1,0 +1,193 @@
+import {fork, type ChildProcess} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
+import {fileURLToPath} from 'node:url';
+import {IngestError, type ErrorCode} from '../errors.js';
+import type {ExtractLimits, SourceDocument} from './SourceDocument.js';
+
+export interface ExtractionPoolOptions {
+	limits: ExtractLimits;
+	/** Extraction processes. @default os.availableParallelism() */
+	workers?: number;
+	/** Time limit for one document, in seconds; the process reading it is killed past it. */
+	timeoutSeconds: number;
+	/** Resident memory (MiB) a process may reach while reading one document before it is killed. */
+	maxMemoryMb: number;
+}
+
+export interface ExtractionRequest {
+	id: number;
+	path: string;
+	limits: ExtractLimits;
+}
+
+export type ExtractionReply =
+	| {id: number; ok: true; document: SourceDocument}
+	| {id: number; ok: false; error: {code: ErrorCode; message: string; retryable: boolean}};
+
+interface _Job {
+	request: ExtractionRequest;
+	resolve: (document: SourceDocument) => void;
+	reject: (error: IngestError) => void;
+}
+
+interface _Worker {
+	child: ChildProcess;
+	job: _Job | undefined;
+	timer: NodeJS.Timeout | undefined;
+}
+
+const _workerPath = fileURLToPath(new URL('extractionWorker.ts', import.meta.url));
+/** tsx's loader by absolute URL, so the worker starts whatever the working folder. */
+const _tsxLoader = import.meta.resolve('tsx');
+const _memoryPollMs = 100;
+
+/**
+ * Extracts documents in child processes, one document per process at a time, so that both cores
+ * are used (pdf.js is single-threaded), a hanging document can be killed (E_TIMEOUT), and a
+ * decompression bomb that balloons memory is stopped (E_TOO_LARGE) without harming the run.
+ */
+export class ExtractionPool {
+	readonly #options: ExtractionPoolOptions;
+	readonly #size: number;
+	readonly #workers = new Set<_Worker>();
+	readonly #waiting: _Job[] = [];
+	#nextId = 1;
+	#closed = false;
+
+	constructor(options: ExtractionPoolOptions) {
+		this.#options = options;
+		this.#size = Math.max(1, options.workers === undefined || options.workers === 0 ? availableParallelism() : options.workers);
+	}
+
+	/** How many documents are extracted at once. */
+	get size(): number {
+		return this.#size;
+	}
+
+	extract(path: string): Promise<SourceDocument> {
+		if (this.#closed) return Promise.reject(new IngestError('E_INTERRUPTED', path, `not extracting ${path}: precis is shutting down`));
+		return new Promise((resolve, reject) => {
+			this.#waiting.push({request: {id: this.#nextId++, path, limits: this.#options.limits}, resolve, reject});
+			this.#dispatch();
+		});
+	}
+
+	/** Stops every process; jobs not finished are rejected. Safe to call twice. */
+	async close(): Promise<void> {
+		this.#closed = true;
+		for (const job of this.#waiting.splice(0)) job.reject(new IngestError('E_INTERRUPTED', job.request.path, `not extracting ${job.request.path}: precis is shutting down`));
+		await Promise.all([...this.#workers].map(worker => this.#stop(worker)));
+	}
+
+	async [Symbol.asyncDispose](): Promise<void> {
+		await this.close();
+	}
+
+	#dispatch(): void {
+		while (this.#waiting.length > 0) {
+			const idle = [...this.#workers].find(worker => worker.job === undefined) ?? (this.#workers.size < this.#size ? this.#spawn() : undefined);
+			if (idle === undefined) return;
+			const job = this.#waiting.shift();
+			if (job === undefined) return;
+			this.#start(idle, job);
+		}
+	}
+
+	#spawn(): _Worker {
+		const heapMb = Math.max(256, Math.floor(this.#options.maxMemoryMb * 0.75));
+		const child = fork(_workerPath, [], {
+			execArgv: ['--import', _tsxLoader, `--max-old-space-size=${heapMb}`],
+			stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+			serialization: 'advanced',
+		});
+		const worker: _Worker = {child, job: undefined, timer: undefined};
+		child.stderr?.resume();
+		child.on('message', (reply: ExtractionReply) => this.#settle(worker, reply));
+		child.on('exit', (code, signal) => this.#onExit(worker, code, signal));
+		this.#workers.add(worker);
+		return worker;
+	}
+
+	#start(worker: _Worker, job: _Job): void {
+		worker.job = job;
+		const startedAt = Date.now();
+		const {timeoutSeconds, maxMemoryMb} = this.#options;
+		worker.timer = setInterval(() => {
+			const path = job.request.path;
+			if (Date.now() - startedAt > timeoutSeconds * 1000) {
+				this.#fail(worker, new IngestError('E_TIMEOUT', path, `${path} took longer than ${timeoutSeconds} s to extract; raise extract.timeoutSeconds or check the file`));
+				return;
+			}
+			const rssMb = _readRssMb(worker.child.pid);
+			if (rssMb !== undefined && rssMb > maxMemoryMb) {
+				this.#fail(worker, new IngestError('E_TOO_LARGE', path, `${path} needed more than ${maxMemoryMb} MiB of memory to extract (a decompression bomb?); raise extract.maxMemoryMb if it is genuine`));
+			}
+		}, _memoryPollMs);
+		worker.child.send(job.request);
+	}
+
+	#settle(worker: _Worker, reply: ExtractionReply): void {
+		const job = worker.job;
+		if (job === undefined || job.request.id !== reply.id) return;
+		this.#release(worker);
+		if (reply.ok) {
+			job.resolve(reply.document);
+		} else {
+			job.reject(new IngestError(reply.error.code, job.request.path, reply.error.message, {retryable: reply.error.retryable}));
+		}
+		this.#dispatch();
+	}
+
+	/** Kills a worker over its limits; its job fails with `error` and a fresh process takes its place. */
+	#fail(worker: _Worker, error: IngestError): void {
+		const job = worker.job;
+		this.#release(worker);
+		this.#workers.delete(worker);
+		worker.child.kill('SIGKILL');
+		job?.reject(error);
+		this.#dispatch();
+	}
+
+	#onExit(worker: _Worker, code: number | null, signal: NodeJS.Signals | null): void {
+		if (!this.#workers.delete(worker)) return;
+		const job = worker.job;
+		this.#release(worker);
+		if (job !== undefined) {
+			const path = job.request.path;
+			const how = signal === null ? `exit code ${code ?? '?'}` : `signal ${signal}`;
+			job.reject(new IngestError('E_PARSE_FAILED', path, `extracting ${path} crashed its process (${how}); the file may be corrupt`, {retryable: false}));
+		}
+		if (!this.#closed) this.#dispatch();
+	}
+
+	#release(worker: _Worker): void {
+		clearInterval(worker.timer);
+		worker.timer = undefined;
+		worker.job = undefined;
+	}
+
+	async #stop(worker: _Worker): Promise<void> {
+		this.#workers.delete(worker);
+		const job = worker.job;
+		this.#release(worker);
+		job?.reject(new IngestError('E_INTERRUPTED', job.request.path, `extraction of ${job.request.path} was stopped: precis is shutting down`));
+		if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
+		await new Promise<void>(resolve => {
+			worker.child.once('exit', () => resolve());
+			worker.child.kill('SIGKILL');
+		});
+	}
+}
+
+/** Resident memory of a process in MiB, from /proc (Linux); undefined elsewhere. */
+function _readRssMb(pid: number | undefined): number | undefined {
+	if (pid === undefined) return undefined;
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+		const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+		return match?.[1] === undefined ? undefined : Number(match[1]) / 1024;
+	} catch {
+		return undefined;
+	}
+}

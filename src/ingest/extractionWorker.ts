@@ -1,0 +1,23 @@
+/**
+ * Entry of an extraction child process (see ExtractionPool): reads one document per message and
+ * answers with the SourceDocument or the error's code and message.
+ */
+import {isPipelineError, toError} from '../errors.js';
+import {readDocument} from './readDocument.js';
+import type {ExtractionReply, ExtractionRequest} from './ExtractionPool.js';
+
+process.on('message', (message: ExtractionRequest) => {
+	readDocument(message.path, message.limits).then(
+		document => _reply({id: message.id, ok: true, document}),
+		(thrown: unknown) => {
+			const error = toError(thrown);
+			const code = isPipelineError(error) ? error.code : 'E_PARSE_FAILED';
+			const text = isPipelineError(error) ? error.message : `${message.path} could not be parsed (${error.message}); the file may be corrupt`;
+			_reply({id: message.id, ok: false, error: {code, message: text, retryable: isPipelineError(error) ? error.retryable : false}});
+		},
+	);
+});
+
+function _reply(reply: ExtractionReply): void {
+	process.send?.(reply);
+}

@@ -1,0 +1,40 @@
+import {createHash} from 'node:crypto';
+import {readFile, stat} from 'node:fs/promises';
+import {IngestError} from '../errors.js';
+import {readDocx} from './readers/docx/readDocx.js';
+import {readPdf} from './readers/pdf/readPdf.js';
+import {readText} from './readers/text/readText.js';
+import {PAGE_SEPARATOR, type ExtractLimits, type ReaderContext, type ReaderResult, type SourceDocument} from './SourceDocument.js';
+import {sniffFormat} from './sniffFormat.js';
+
+/**
+ * Reads one file into a SourceDocument: checks its size, hashes its bytes, detects its format from
+ * its content and extracts its text. Throws IngestError with a code for every bad input.
+ */
+export async function readDocument(path: string, limits: ExtractLimits): Promise<SourceDocument> {
+	const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+		throw new IngestError('E_FILE_UNREADABLE', path, `cannot read ${path} (${error.code ?? error.message}); check that it exists and is readable`, {retryable: true});
+	});
+	if (!info.isFile()) throw new IngestError('E_UNSUPPORTED_FORMAT', path, `${path} is not a regular file`);
+	if (info.size > limits.maxFileBytes) {
+		throw new IngestError('E_TOO_LARGE', path, `${path} has ${info.size} bytes, over the limit of ${limits.maxFileBytes}; raise extract.maxFileBytes to read it`);
+	}
+	if (info.size === 0) throw new IngestError('E_NO_TEXT', path, `${path} is empty`);
+	const bytes = await readFile(path);
+	const sha256 = createHash('sha256').update(bytes).digest('hex');
+	const format = sniffFormat(bytes);
+	if (format === 'zip-other') {
+		throw new IngestError('E_UNSUPPORTED_FORMAT', path, `${path} is a ZIP archive but not a Word document; precis reads PDF, DOCX and text files`);
+	}
+	const context: ReaderContext = {path, limits};
+	const result: ReaderResult = format === 'pdf' ? await readPdf(bytes, context) : format === 'docx' ? await readDocx(bytes, context) : await readText(bytes, context);
+	const text = result.pages.map(page => page.text).join(PAGE_SEPARATOR);
+	if (text.trim() === '') {
+		const reason = format === 'pdf' ? 'has no text layer; OCR not enabled' : 'contains no text';
+		throw new IngestError('E_NO_TEXT', path, `${path} ${reason}`);
+	}
+	if (text.length > limits.maxTextChars) {
+		throw new IngestError('E_TOO_LARGE', path, `${path} gives ${text.length} characters of text, over the limit of ${limits.maxTextChars}; raise extract.maxTextChars to read it`);
+	}
+	return {...result, path, format, sha256, bytes: info.size, text};
+}
