@@ -1,0 +1,305 @@
+import {mkdirSync} from 'node:fs';
+import {hostname} from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {PipelineError} from '../errors.js';
+import type {DocumentRecord} from './DocumentRecord.js';
+import {migrate} from './migrate.js';
+import {claimDeadFunction, prepareStatements, type Statements} from './prepareStatements.js';
+import type {
+	CachedCall, ChunkMeta, ClaimOwner, DocumentDecision, DocumentFailure, DocumentMeta, DocumentResult, DocumentRow,
+	FailureRow, ListDocumentsOptions, RunCounters, RunRow, RunStatus, StartRunOptions, StoreStatus,
+} from './types.js';
+
+export interface StoreOptions {
+	/** How long a write waits for another process's lock before failing with `E_DB_BUSY`. @default 5000 */
+	busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (creating it and its folder if needed) and migrates the SQLite database at `file`, in WAL
+ * mode so that `precis status` can read while a run writes.
+ */
+export function openStore(file: string, options: StoreOptions = {}): Store {
+	const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+	if (!Number.isInteger(busyTimeoutMs) || busyTimeoutMs < 0) {
+		throw new TypeError(`Expected \`busyTimeoutMs\` to be a non-negative integer, got ${busyTimeoutMs}`);
+	}
+	if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), {recursive: true});
+	const db = new Database(file);
+	try {
+		db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+		db.pragma('journal_mode = WAL');
+		db.pragma('synchronous = NORMAL');
+		db.pragma('foreign_keys = ON');
+		db.function(claimDeadFunction, {deterministic: false}, (claimedBy, host) =>
+			typeof claimedBy === 'string' && typeof host === 'string' && _isDeadClaimer(claimedBy, host) ? 1 : 0);
+		migrate(db);
+		return new Store(db, busyTimeoutMs);
+	} catch (error) {
+		db.close();
+		throw error;
+	}
+}
+
+/**
+ * The precis database: runs, documents (one row per file path, with leases), cached model calls and
+ * chunk metadata. Every method is synchronous and every write commits at once, so no transaction is
+ * ever held across an `await`. Build one with {@link openStore}.
+ */
+export class Store {
+	readonly #db: Database.Database;
+	readonly #statements: Statements;
+	readonly #busyTimeoutMs: number;
+
+	constructor(db: Database.Database, busyTimeoutMs: number) {
+		this.#db = db;
+		this.#busyTimeoutMs = busyTimeoutMs;
+		this.#statements = prepareStatements(db);
+	}
+
+	/** The database file's path. */
+	get path(): string {
+		return this.#db.name;
+	}
+
+	/** Starts a run owned by this process. Runs left 'running' by dead processes of this host become 'interrupted'. */
+	startRun(options: StartRunOptions): number {
+		return this.#write('starting a run', () => this.#db.transaction(() => {
+			for (const run of this.#statements.listRunningRuns.all() as Array<{id: number; host: string; pid: number}>) {
+				if (_isDeadClaimer(`${run.host}:${run.pid}`, hostname())) {
+					this.#statements.updateRun.run({..._noRunUpdate, id: run.id, status: 'interrupted'});
+				}
+			}
+			const result = this.#statements.insertRun.run({
+				startedAt: _now(), host: hostname(), pid: process.pid, pipeline: options.pipeline, configHash: options.configHash,
+			});
+			return Number(result.lastInsertRowid);
+		}).immediate());
+	}
+
+	/** Sets the given counters (absolute values, not increments) of a live run. */
+	updateRunCounters(runId: number, counters: Partial<RunCounters>): void {
+		this.#write('updating run counters', () => this.#statements.updateRun.run({..._noRunUpdate, ..._dropUndefined(counters), id: runId}));
+	}
+
+	finishRun(runId: number, status: Exclude<RunStatus, 'running'>, counters: Partial<RunCounters> = {}): void {
+		this.#write('finishing a run', () =>
+			this.#statements.updateRun.run({..._noRunUpdate, ..._dropUndefined(counters), id: runId, status, finishedAt: _now()}));
+	}
+
+	getRun(runId: number): RunRow | undefined {
+		return this.#statements.getRun.get(runId) as RunRow | undefined;
+	}
+
+	getDocument(file: string): DocumentRow | undefined {
+		const row = this.#statements.getDocument.get(file) as (Omit<DocumentRow, 'retryable' | 'keyPoints'> & {retryable: number | null; keyPoints: string | null}) | undefined;
+		if (row === undefined) return undefined;
+		return {...row, retryable: row.retryable === null ? null : row.retryable === 1, keyPoints: _parseKeyPoints(row.keyPoints)};
+	}
+
+	/**
+	 * What to do with the file at `file`, whose bytes hash to `sha256`, under summarization settings
+	 * `summaryKey`: 'skip-done' when it was summarized from the same bytes with the same settings;
+	 * 'skip-failed' when the same bytes failed permanently (retryable = false); 'process' otherwise.
+	 */
+	decideDocument(file: string, sha256: string, summaryKey: string): DocumentDecision {
+		const row = this.getDocument(file);
+		if (row?.sha256 !== sha256) return 'process';
+		if (row.status === 'done' && row.summaryKey === summaryKey) return 'skip-done';
+		if (row.status === 'failed' && row.retryable === false) return 'skip-failed';
+		return 'process';
+	}
+
+	/**
+	 * Records that a new attempt at `file` is queued: its file facts replace the old ones and any
+	 * earlier result or error is cleared (the row always describes the latest attempt). A claim is kept.
+	 */
+	recordPending(file: string, meta: DocumentMeta): void {
+		this.#startAttempt(file, meta, 'pending');
+	}
+
+	/** Like {@link recordPending}, for an attempt that has begun. */
+	markRunning(file: string, meta: DocumentMeta): void {
+		this.#startAttempt(file, meta, 'running');
+	}
+
+	/** The only way a document becomes 'done' for `sha256`. Releases any claim on it. */
+	markDone(file: string, sha256: string, result: DocumentResult): void {
+		this.#write(`recording the summary of ${file}`, () => this.#statements.markDone.run({
+			path: file,
+			sha256,
+			summary: result.summary,
+			keyPoints: result.keyPoints === undefined || result.keyPoints === null ? null : JSON.stringify(result.keyPoints),
+			model: result.model,
+			pipeline: result.pipeline,
+			summaryKey: result.summaryKey,
+			promptTokens: result.promptTokens,
+			outputTokens: result.outputTokens,
+			llmCalls: result.llmCalls,
+			seconds: result.seconds,
+			runId: result.runId,
+			now: _now(),
+		}));
+	}
+
+	/** Records a failure; it clears any earlier summary (never marks the bytes as processed) and releases any claim. */
+	markFailed(file: string, failure: DocumentFailure): void {
+		this.#write(`recording the failure of ${file}`, () => this.#statements.markFailed.run({
+			path: file,
+			sha256: failure.sha256 ?? null,
+			code: failure.code,
+			message: failure.message,
+			retryable: failure.retryable ? 1 : 0,
+			runId: failure.runId,
+			now: _now(),
+		}));
+	}
+
+	/**
+	 * Claims `file` for `owner`, atomically across processes: true when the claim is free, already
+	 * the owner's, older than `staleAfterMs` since its last heartbeat, or held by a dead process on
+	 * this host. After a successful claim, call {@link decideDocument} again: another process may
+	 * have finished the document between your first decision and the claim.
+	 */
+	claimDocument(file: string, owner: ClaimOwner, staleAfterMs: number): boolean {
+		const now = Date.now();
+		const result = this.#write(`claiming ${file}`, () => this.#statements.claimDocument.run({
+			path: file,
+			owner: _formatOwner(owner),
+			host: owner.host,
+			now: new Date(now).toISOString(),
+			staleBefore: new Date(now - staleAfterMs).toISOString(),
+		}));
+		return result.changes === 1;
+	}
+
+	/** Refreshes every claim of `owner`; returns how many it holds. Call it well within `staleAfterMs`. */
+	heartbeat(owner: ClaimOwner): number {
+		return this.#write('refreshing claims', () =>
+			this.#statements.heartbeat.run({owner: _formatOwner(owner), now: _now()})).changes;
+	}
+
+	/** Gives up `owner`'s claim on `file`; does nothing when someone else holds it. */
+	releaseDocument(file: string, owner: ClaimOwner): void {
+		this.#write(`releasing ${file}`, () => this.#statements.releaseDocument.run({path: file, owner: _formatOwner(owner)}));
+	}
+
+	getCachedCall(key: string): CachedCall | undefined {
+		return this.#statements.getCall.get(key) as CachedCall | undefined;
+	}
+
+	/** Stores a model call's output under its cache key; an existing entry is kept. Returns whether it was new. */
+	putCall(call: CachedCall): boolean {
+		return this.#write('caching a model call', () =>
+			this.#statements.putCall.run({...call, runId: call.runId ?? null, now: _now()})).changes === 1;
+	}
+
+	/** Replaces the chunk metadata of content `sha256` under chunking settings `chunkKey`. */
+	putChunks(sha256: string, chunkKey: string, chunks: readonly ChunkMeta[]): void {
+		this.#write('recording chunks', () => this.#db.transaction(() => {
+			this.#statements.deleteChunks.run(sha256, chunkKey);
+			for (const chunk of chunks) {
+				this.#statements.insertChunk.run({
+					sha256, chunkKey, index: chunk.index, tokens: chunk.tokens, charStart: chunk.charStart, charEnd: chunk.charEnd,
+					pageFirst: chunk.pageFirst ?? null, pageLast: chunk.pageLast ?? null, headings: JSON.stringify(chunk.headings ?? []),
+				});
+			}
+		})());
+	}
+
+	listChunks(sha256: string, chunkKey: string): ChunkMeta[] {
+		const rows = this.#statements.listChunks.all(sha256, chunkKey) as Array<Omit<ChunkMeta, 'headings'> & {headings: string}>;
+		return rows.map(row => ({...row, headings: JSON.parse(row.headings) as string[]}));
+	}
+
+	/**
+	 * Document counts and the latest `runLimit` runs. A run still 'running' whose process is dead
+	 * on this host is reported as 'interrupted' (the next run records that).
+	 */
+	getStatus(runLimit = 10): StoreStatus {
+		const documents = this.#statements.countDocuments.get() as StoreStatus['documents'];
+		const runs = (this.#statements.listRuns.all(runLimit) as RunRow[]).map(run =>
+			run.status === 'running' && _isDeadClaimer(`${run.host}:${run.pid}`, hostname()) ? {...run, status: 'interrupted' as const} : run);
+		return {documents, runs};
+	}
+
+	listRecentFailures(limit = 20): FailureRow[] {
+		return (this.#statements.listRecentFailures.all(limit) as Array<Omit<FailureRow, 'retryable'> & {retryable: number}>)
+			.map(row => ({...row, retryable: row.retryable === 1}));
+	}
+
+	/** Documents with an outcome, ordered by path, shaped for the report exporters. */
+	listDocuments(options: ListDocumentsOptions = {}): DocumentRecord[] {
+		const rows = this.#statements.listDocuments.all({
+			runId: options.runId ?? null,
+			since: options.since?.toISOString() ?? null,
+			status: options.status ?? null,
+		}) as Array<Omit<DocumentRecord, 'key_points'> & {key_points: string | null}>;
+		return rows.map(row => ({...row, key_points: _parseKeyPoints(row.key_points)}));
+	}
+
+	/** Closes the database; safe to call twice. */
+	close(): void {
+		if (this.#db.open) this.#db.close();
+	}
+
+	[Symbol.dispose](): void {
+		this.close();
+	}
+
+	#startAttempt(file: string, meta: DocumentMeta, status: 'pending' | 'running'): void {
+		this.#write(`recording ${file} as ${status}`, () => this.#statements.startAttempt.run({
+			path: file, sha256: meta.sha256, bytes: meta.bytes, format: meta.format, pages: meta.pages ?? null,
+			title: meta.title ?? null, status, runId: meta.runId, now: _now(),
+		}));
+	}
+
+	/** Runs a write; a lock held by another process past the busy timeout becomes `E_DB_BUSY`. */
+	#write<T>(what: string, write: () => T): T {
+		try {
+			return write();
+		} catch (error) {
+			if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY')) {
+				throw new PipelineError('E_DB_BUSY', `database ${this.#db.name} stayed locked by another process for ${this.#busyTimeoutMs} ms while ${what}: retry, or stop the other precis process using it`, {cause: error});
+			}
+			throw error;
+		}
+	}
+}
+
+/** Parameters of `updateRun` that leave a run unchanged; callers spread their changes over it. */
+const _noRunUpdate = {
+	status: null, finishedAt: null, llmCalls: null, cacheHits: null, promptTokens: null, outputTokens: null,
+	documentsTotal: null, documentsDone: null, documentsFailed: null, documentsSkipped: null,
+};
+
+/** better-sqlite3 refuses `undefined` parameters; an absent counter keeps its value. */
+function _dropUndefined<T extends object>(value: T): Partial<T> {
+	return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}
+
+function _now(): string {
+	return new Date().toISOString();
+}
+
+function _formatOwner(owner: ClaimOwner): string {
+	return `${owner.host}:${owner.pid}`;
+}
+
+function _parseKeyPoints(json: string | null): string[] | null {
+	return json === null ? null : JSON.parse(json) as string[];
+}
+
+/** Whether `claimedBy` (`host:pid`) names a process of `host` that no longer exists. */
+function _isDeadClaimer(claimedBy: string, host: string): boolean {
+	const colon = claimedBy.lastIndexOf(':');
+	const pid = Number(claimedBy.slice(colon + 1));
+	if (claimedBy.slice(0, colon) !== host || !Number.isInteger(pid) || pid <= 0) return false;
+	try {
+		process.kill(pid, 0);
+		return false;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'ESRCH';
+	}
+}

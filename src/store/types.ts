@@ -1,0 +1,147 @@
+/** Types of the store's API. Field names are camelCase; the SQL columns are their snake_case. */
+
+export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
+export type DocumentStatus = 'pending' | 'running' | 'done' | 'failed';
+/** What to do with a document: see {@link Store.decideDocument}. */
+export type DocumentDecision = 'skip-done' | 'skip-failed' | 'process';
+
+export interface RunCounters {
+	llmCalls: number;
+	cacheHits: number;
+	promptTokens: number;
+	outputTokens: number;
+	documentsTotal: number;
+	documentsDone: number;
+	documentsFailed: number;
+	documentsSkipped: number;
+}
+
+export interface StartRunOptions {
+	/** Name of the pipeline (for example `map-reduce`). */
+	pipeline: string;
+	/** Hash of the resolved configuration. */
+	configHash: string;
+}
+
+export interface RunRow extends RunCounters {
+	id: number;
+	startedAt: string;
+	finishedAt: string | null;
+	status: RunStatus;
+	host: string;
+	pid: number;
+	pipeline: string;
+	configHash: string;
+}
+
+/** What is known of a file before it is summarized. */
+export interface DocumentMeta {
+	sha256: string;
+	bytes: number;
+	format: string;
+	pages?: number | null;
+	title?: string | null;
+	runId: number;
+}
+
+export interface DocumentResult {
+	summary: string;
+	keyPoints?: readonly string[] | null;
+	model: string;
+	pipeline: string;
+	/** Hash of the summarization settings that produced the summary. */
+	summaryKey: string;
+	promptTokens: number;
+	outputTokens: number;
+	llmCalls: number;
+	seconds: number;
+	runId: number;
+}
+
+export interface DocumentFailure {
+	/** Hash of the bytes that failed; omit when they could not be read. */
+	sha256?: string | null;
+	/** An `ErrorCode` of src/errors.ts (stored as text). */
+	code: string;
+	message: string;
+	/** false: not retried until the file's bytes change. */
+	retryable: boolean;
+	runId: number;
+}
+
+export interface DocumentRow {
+	path: string;
+	sha256: string | null;
+	bytes: number | null;
+	format: string | null;
+	pages: number | null;
+	title: string | null;
+	status: DocumentStatus;
+	errorCode: string | null;
+	errorMessage: string | null;
+	retryable: boolean | null;
+	summary: string | null;
+	keyPoints: string[] | null;
+	model: string | null;
+	pipeline: string | null;
+	summaryKey: string | null;
+	promptTokens: number | null;
+	outputTokens: number | null;
+	llmCalls: number | null;
+	seconds: number | null;
+	runId: number | null;
+	updatedAt: string;
+	claimedBy: string | null;
+	claimedAt: string | null;
+	heartbeatAt: string | null;
+}
+
+/** A process that works on documents; its claims are stored as `host:pid`. */
+export interface ClaimOwner {
+	host: string;
+	pid: number;
+}
+
+export interface CachedCall {
+	key: string;
+	output: string;
+	promptTokens: number;
+	outputTokens: number;
+	durationMs: number;
+	runId: number | null;
+}
+
+export interface ChunkMeta {
+	index: number;
+	tokens: number;
+	charStart: number;
+	charEnd: number;
+	pageFirst?: number | null;
+	pageLast?: number | null;
+	/** Headings in force at the chunk start, outermost first. */
+	headings?: readonly string[];
+}
+
+export interface StoreStatus {
+	documents: {total: number; done: number; failed: number; pending: number; running: number};
+	/** Latest first. */
+	runs: RunRow[];
+}
+
+export interface FailureRow {
+	path: string;
+	errorCode: string | null;
+	errorMessage: string | null;
+	retryable: boolean;
+	updatedAt: string;
+	runId: number | null;
+}
+
+export interface ListDocumentsOptions {
+	/** Only documents last written by this run. */
+	runId?: number;
+	/** Only documents updated at or after this time. */
+	since?: Date;
+	/** @default both 'done' and 'failed' (documents with an outcome) */
+	status?: 'done' | 'failed';
+}
