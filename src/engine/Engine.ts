@@ -22,6 +22,8 @@ export interface CompletionResult {
 	text: string;
 	/** Exact number of prompt tokens the model evaluated for this call's prompt (templated). */
 	promptTokens: number;
+	/** Of `promptTokens`, how many were reused from the previous call on the same sequence (a shared prefix) instead of evaluated again. */
+	cachedPromptTokens?: number;
 	outputTokens: number;
 	durationMs: number;
 	/** 'length' when generation stopped at maxTokens. */

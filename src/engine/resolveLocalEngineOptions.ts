@@ -1,0 +1,94 @@
+import os from 'node:os';
+import path from 'node:path';
+import {ConfigError, type ConfigIssue} from '../errors.js';
+
+/** A LLaMA-family instruct model that runs on modest hardware (2 GB, CPU or GPU). */
+export const DEFAULT_MODEL = 'hf:bartowski/Llama-3.2-3B-Instruct-GGUF/Llama-3.2-3B-Instruct-Q4_K_M.gguf';
+
+export type LocalEngineGpu = 'auto' | false | 'cuda' | 'vulkan' | 'metal';
+
+/** Options of the local node-llama-cpp engine ({@link LlamaEngine.create}). */
+export interface LocalEngineOptions {
+	/**
+	 * A local `.gguf` path, or an `hf:` URI / https URL that is downloaded once into `modelsDir`.
+	 * @default DEFAULT_MODEL
+	 */
+	model?: string;
+	/**
+	 * Folder for downloaded models; a model already there is used without any network access.
+	 * @default ~/.cache/precis/models
+	 */
+	modelsDir?: string;
+	/**
+	 * Compute backend. `'auto'` uses a working GPU (CUDA, Vulkan or Metal) and quietly falls back to the CPU.
+	 * @default 'auto'
+	 */
+	gpu?: LocalEngineGpu;
+	/**
+	 * CPU threads for evaluation; 0 uses the cores that are useful for math (physical cores), never more.
+	 * @default 0
+	 */
+	threads?: number;
+	/**
+	 * Tokens one call may use (prompt plus output), per sequence. 0 takes as many as the model was trained
+	 * for and memory allows, capped by `maxContextSize`.
+	 * @default 0
+	 */
+	contextSize?: number;
+	/**
+	 * Upper bound for an automatic `contextSize` (each sequence gets its own KV cache of this size).
+	 * @default 8192
+	 */
+	maxContextSize?: number;
+	/**
+	 * Calls served at once (context sequences); further calls wait for a free sequence.
+	 * @default 1
+	 */
+	parallel?: number;
+	/**
+	 * Tokens evaluated per batch while reading a prompt.
+	 * @default 512
+	 */
+	batchSize?: number;
+	/**
+	 * Show a progress bar while a model downloads.
+	 * @default true when stderr is a terminal
+	 */
+	showDownloadProgress?: boolean;
+}
+
+export type ResolvedLocalEngineOptions = Required<LocalEngineOptions>;
+
+export const defaultModelsDir = path.join(os.homedir(), '.cache', 'precis', 'models');
+
+const _gpuValues: readonly LocalEngineGpu[] = ['auto', false, 'cuda', 'vulkan', 'metal'];
+
+/** Fills in defaults and checks every option; all problems are reported at once as a ConfigError. */
+export function resolveLocalEngineOptions(options: LocalEngineOptions): ResolvedLocalEngineOptions {
+	const resolved: ResolvedLocalEngineOptions = {
+		model: options.model ?? DEFAULT_MODEL,
+		modelsDir: options.modelsDir ?? defaultModelsDir,
+		gpu: options.gpu ?? 'auto',
+		threads: options.threads ?? 0,
+		contextSize: options.contextSize ?? 0,
+		maxContextSize: options.maxContextSize ?? 8192,
+		parallel: options.parallel ?? 1,
+		batchSize: options.batchSize ?? 512,
+		showDownloadProgress: options.showDownloadProgress ?? process.stderr.isTTY === true,
+	};
+	const issues: ConfigIssue[] = [];
+	const _expect = (name: keyof LocalEngineOptions, ok: boolean, expected: string): void => {
+		if (!ok) issues.push({path: `engine.${name}`, message: `Expected \`${name}\` to be ${expected}, got ${JSON.stringify(resolved[name])}`});
+	};
+	const _isInteger = (value: unknown, min: number): boolean => typeof value === 'number' && Number.isInteger(value) && value >= min;
+	_expect('model', typeof resolved.model === 'string' && resolved.model.length > 0, 'a .gguf path or an hf: URI');
+	_expect('modelsDir', typeof resolved.modelsDir === 'string' && resolved.modelsDir.length > 0, 'a folder path');
+	_expect('gpu', _gpuValues.includes(resolved.gpu), "'auto', false, 'cuda', 'vulkan' or 'metal'");
+	_expect('threads', _isInteger(resolved.threads, 0), 'an integer >= 0');
+	_expect('contextSize', _isInteger(resolved.contextSize, 0), 'an integer >= 0');
+	_expect('maxContextSize', _isInteger(resolved.maxContextSize, 64), 'an integer >= 64');
+	_expect('parallel', _isInteger(resolved.parallel, 1), 'an integer >= 1');
+	_expect('batchSize', _isInteger(resolved.batchSize, 1), 'an integer >= 1');
+	if (issues.length > 0) throw new ConfigError(undefined, issues);
+	return resolved;
+}
