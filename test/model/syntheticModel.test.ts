@@ -31,7 +31,7 @@ test('the same seed writes byte-identical files, another seed different ones', a
 test('the tiny model has the preset shapes and a llama tokenizer with a ChatML template', async t => {
 	const info = await readGgufFileInfo(await getSyntheticModel('tiny'));
 	const preset = syntheticModelPresets.tiny;
-	const metadata = info.metadata as {general: {architecture: string}; llama: Record<string, unknown>; tokenizer: {ggml: {model: string; tokens: string[]}; chat_template: string}};
+	const metadata = info.metadata as unknown as {general: {architecture: string}; llama: Record<string, unknown>; tokenizer: {ggml: {model: string; tokens: string[]}; chat_template: string}};
 	t.is(metadata.general.architecture, 'llama');
 	t.like(metadata.llama, {block_count: preset.blockCount, embedding_length: preset.embeddingLength, context_length: preset.contextLength});
 	t.is(metadata.tokenizer.ggml.model, 'llama');
