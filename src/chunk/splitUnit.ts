@@ -1,0 +1,183 @@
+import {findLongestFit} from './findLongestFit.js';
+
+/**
+ * A piece of text the packer places whole: `[start, end)` is trimmed, `[lead, end)` adds the
+ * whitespace before it, and `tokens` counts `[lead, end)` (for leaf pieces exactly `[start, end)`).
+ */
+export interface Unit {
+	lead: number;
+	start: number;
+	end: number;
+	tokens: number;
+	/** 0 a block (paragraph or heading line), 1 a sentence, 2 a line, 3 a piece cut at words or characters. */
+	depth: number;
+	/** Index of the block the unit belongs to. */
+	block: number;
+}
+
+export interface SplitUnitOptions {
+	countTokens: (text: string) => number;
+	/** Most tokens a leaf piece may have. */
+	budget: number;
+	/**
+	 * Whether the unit must be split (it is over budget): when sentences and lines do not divide it, it
+	 * is cut at words, and a word longer than the budget at characters. Otherwise only sentences and
+	 * lines are tried.
+	 */
+	force: boolean;
+}
+
+interface _Range {
+	start: number;
+	end: number;
+}
+
+const _sentenceEnd = /[.!?…]+["'”’»)\]]*(?=\s)|[。！？]+[」』”’）)]*/gu;
+const _whitespace = /\s/u;
+const _mark = /\p{M}/u;
+const _zeroWidthJoiner = 0x200d;
+
+/**
+ * Splits a unit into the next finer units that divide it: sentences, then lines, then (when forced)
+ * leaf pieces cut at word boundaries, or at characters inside a word longer than the budget. Each
+ * new unit is counted once. Returns undefined when the unit cannot be divided without forcing.
+ */
+export function splitUnit(text: string, unit: Unit, options: SplitUnitOptions): Unit[] | undefined {
+	if (unit.depth < 1) {
+		const sentences = _splitSentences(text, unit.start, unit.end);
+		if (sentences.length > 1) return _countRanges(text, unit, sentences, 1, options.countTokens);
+	}
+	if (unit.depth < 2) {
+		const lines = _splitLines(text, unit.start, unit.end);
+		if (lines.length > 1) return _countRanges(text, unit, lines, 2, options.countTokens);
+	}
+	if (!options.force) return undefined;
+	return _cutPieces(text, unit, options);
+}
+
+function _countRanges(text: string, parent: Unit, ranges: _Range[], depth: number, countTokens: (text: string) => number): Unit[] {
+	let lead = parent.lead;
+	return ranges.map(range => {
+		const unit = {lead, start: range.start, end: range.end, tokens: countTokens(text.slice(lead, range.end)), depth, block: parent.block};
+		lead = range.end;
+		return unit;
+	});
+}
+
+/** Sentences end at `.`, `!`, `?` or `…` (and closing quotes) before whitespace, or after CJK `。！？`. */
+function _splitSentences(text: string, start: number, end: number): _Range[] {
+	const slice = text.slice(start, end);
+	const ranges: _Range[] = [];
+	let from = 0;
+	for (const match of slice.matchAll(_sentenceEnd)) {
+		const to = match.index + match[0].length;
+		if (to >= slice.length) break;
+		if (to <= from) continue;
+		ranges.push({start: start + from, end: start + to});
+		from = _skipWhitespace(slice, to);
+	}
+	if (from < slice.length) ranges.push({start: start + from, end});
+	return ranges;
+}
+
+function _splitLines(text: string, start: number, end: number): _Range[] {
+	const ranges: _Range[] = [];
+	let from = start;
+	while (from < end) {
+		let to = text.indexOf('\n', from);
+		if (to === -1 || to > end) to = end;
+		const lineStart = _skipWhitespace(text, from, to);
+		const lineEnd = _trimEndPosition(text, lineStart, to);
+		if (lineEnd > lineStart) ranges.push({start: lineStart, end: lineEnd});
+		from = to + 1;
+	}
+	return ranges;
+}
+
+/**
+ * Cuts a unit into leaf pieces of at most `budget` tokens, each as long as the search finds, counting
+ * each piece exactly. Word starts are the cut positions; a word longer than the budget is cut between
+ * characters (never inside a surrogate pair, before a combining mark or around a zero-width joiner).
+ */
+function _cutPieces(text: string, unit: Unit, {countTokens, budget}: SplitUnitOptions): Unit[] {
+	const wordStarts = _findWordStarts(text, unit.start, unit.end);
+	const charsPerToken = (unit.end - unit.start) / Math.max(1, unit.tokens);
+	const pieces: Unit[] = [];
+	let lead = unit.lead;
+	let from = unit.start;
+	let next = 0;
+	while (from < unit.end) {
+		while (next < wordStarts.length && wordStarts[next]! <= from) next++;
+		let fit = _fitCut(text, from, wordStarts, next, budget, charsPerToken, countTokens);
+		if (fit === undefined) {
+			const wordEnd = _trimEndPosition(text, from, wordStarts[next] ?? unit.end);
+			const charStarts = _findCharStarts(text, from, wordEnd);
+			fit = _fitCut(text, from, charStarts, 0, budget, charsPerToken, countTokens);
+			if (fit === undefined) {
+				throw new RangeError(`chunkText: one character at offset ${from} is more than maxTokens (${budget}) tokens; raise maxTokens`);
+			}
+		}
+		pieces.push({lead, start: from, end: fit.end, tokens: fit.tokens, depth: 3, block: unit.block});
+		lead = fit.end;
+		from = _skipWhitespace(text, fit.end, unit.end);
+	}
+	return pieces;
+}
+
+/**
+ * The longest piece `[from, cut)` (trimmed) within budget, among the sorted cut positions from index
+ * `first`. Only cuts within four times the expected length are considered, which keeps cutting a
+ * huge line linear.
+ */
+function _fitCut(
+	text: string, from: number, cuts: readonly number[], first: number, budget: number, charsPerToken: number,
+	countTokens: (text: string) => number,
+): {end: number; tokens: number} | undefined {
+	const limit = from + 4 * budget * charsPerToken + 256;
+	const ends: number[] = [];
+	for (let index = first; index < cuts.length && (cuts[index]! <= limit || ends.length === 0); index++) {
+		ends.push(_trimEndPosition(text, from, cuts[index]!));
+	}
+	const fit = findLongestFit(ends.map(end => end - from), budget, charsPerToken, index => countTokens(text.slice(from, ends[index]!)));
+	return fit === undefined ? undefined : {end: ends[fit.index]!, tokens: fit.tokens};
+}
+
+/** Starts of the words after `start`, then `end`: the positions a piece may be cut before. */
+function _findWordStarts(text: string, start: number, end: number): number[] {
+	const starts: number[] = [];
+	for (let index = start + 1; index < end; index++) {
+		if (!_isWhitespace(text, index) && _isWhitespace(text, index - 1)) starts.push(index);
+	}
+	starts.push(end);
+	return starts;
+}
+
+function _findCharStarts(text: string, start: number, end: number): number[] {
+	const starts: number[] = [];
+	for (let index = start + 1; index < end; index++) {
+		if (!_isJoining(text.charCodeAt(index), text[index]!) && text.charCodeAt(index - 1) !== _zeroWidthJoiner) starts.push(index);
+	}
+	starts.push(end);
+	return starts;
+}
+
+/** Whether a cut must not precede this: a low surrogate, combining mark, joiner or variation selector. */
+function _isJoining(code: number, char: string): boolean {
+	return (code >= 0xdc00 && code <= 0xdfff) || code === 0x200c || code === _zeroWidthJoiner || (code >= 0xfe00 && code <= 0xfe0f) || _mark.test(char);
+}
+
+function _isWhitespace(text: string, index: number): boolean {
+	return _whitespace.test(text[index]!);
+}
+
+function _skipWhitespace(text: string, from: number, end = text.length): number {
+	let index = from;
+	while (index < end && _isWhitespace(text, index)) index++;
+	return index;
+}
+
+function _trimEndPosition(text: string, start: number, end: number): number {
+	let index = end;
+	while (index > start && _isWhitespace(text, index - 1)) index--;
+	return index;
+}
