@@ -97,7 +97,8 @@ function _splitLines(text: string, start: number, end: number): _Range[] {
 /**
  * Cuts a unit into leaf pieces of at most `budget` tokens, each as long as the search finds, counting
  * each piece exactly. Word starts are the cut positions; a word longer than the budget is cut between
- * characters (never inside a surrogate pair, before a combining mark or around a zero-width joiner).
+ * characters: between grapheme-like clusters if they fit, else between code points (never inside a
+ * surrogate pair).
  */
 function _cutPieces(text: string, unit: Unit, {countTokens, budget}: SplitUnitOptions): Unit[] {
 	const wordStarts = _findWordStarts(text, unit.start, unit.end);
@@ -111,8 +112,8 @@ function _cutPieces(text: string, unit: Unit, {countTokens, budget}: SplitUnitOp
 		let fit = _fitCut(text, from, wordStarts, next, budget, charsPerToken, countTokens);
 		if (fit === undefined) {
 			const wordEnd = _trimEndPosition(text, from, wordStarts[next] ?? unit.end);
-			const charStarts = _findCharStarts(text, from, wordEnd);
-			fit = _fitCut(text, from, charStarts, 0, budget, charsPerToken, countTokens);
+			fit = _fitCut(text, from, _findCharStarts(text, from, wordEnd, true), 0, budget, charsPerToken, countTokens)
+				?? _fitCut(text, from, _findCharStarts(text, from, wordEnd, false), 0, budget, charsPerToken, countTokens);
 			if (fit === undefined) {
 				throw new RangeError(`chunkText: one character at offset ${from} is more than maxTokens (${budget}) tokens; raise maxTokens`);
 			}
@@ -152,18 +153,25 @@ function _findWordStarts(text: string, start: number, end: number): number[] {
 	return starts;
 }
 
-function _findCharStarts(text: string, start: number, end: number): number[] {
+/**
+ * Positions inside a word where it may be cut: between characters, never inside a surrogate pair,
+ * and with `keepClusters` never before a combining mark or around a zero-width joiner either.
+ */
+function _findCharStarts(text: string, start: number, end: number, keepClusters: boolean): number[] {
 	const starts: number[] = [];
 	for (let index = start + 1; index < end; index++) {
-		if (!_isJoining(text.charCodeAt(index), text[index]!) && text.charCodeAt(index - 1) !== _zeroWidthJoiner) starts.push(index);
+		const code = text.charCodeAt(index);
+		if (code >= 0xdc00 && code <= 0xdfff) continue;
+		if (keepClusters && (_isJoining(code, text[index]!) || text.charCodeAt(index - 1) === _zeroWidthJoiner)) continue;
+		starts.push(index);
 	}
 	starts.push(end);
 	return starts;
 }
 
-/** Whether a cut must not precede this: a low surrogate, combining mark, joiner or variation selector. */
+/** Whether a character joins the one before it: a combining mark, joiner or variation selector. */
 function _isJoining(code: number, char: string): boolean {
-	return (code >= 0xdc00 && code <= 0xdfff) || code === 0x200c || code === _zeroWidthJoiner || (code >= 0xfe00 && code <= 0xfe0f) || _mark.test(char);
+	return code === 0x200c || code === _zeroWidthJoiner || (code >= 0xfe00 && code <= 0xfe0f) || _mark.test(char);
 }
 
 function _isWhitespace(text: string, index: number): boolean {
