@@ -28,6 +28,8 @@ export function exportCsv(records: readonly DocumentRecord[], options: ExportCsv
 		header: true,
 		columns: [...documentRecordFields],
 		record_delimiter: 'windows',
+		// csv-stringify stops quoting fields with a lone CR or LF once record_delimiter is set: force it.
+		quote_record_delimiter: true,
 		bom: options.bom ?? false,
 		escape_formulas: options.escapeFormulas ?? false,
 	});
