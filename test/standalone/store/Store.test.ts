@@ -223,3 +223,20 @@ test('the database passes integrity and foreign key checks after use, and close 
 	t.is(db.pragma('integrity_check', {simple: true}), 'ok');
 	t.deepEqual(db.pragma('foreign_key_check'), []);
 });
+
+test('a write blocked by another connection past the busy timeout fails with E_DB_BUSY', t => {
+	const file = createTempDatabasePath(t);
+	const store = openStore(file, {busyTimeoutMs: 50});
+	t.teardown(() => store.close());
+	const runId = store.startRun({pipeline: 'p', configHash: 'c'});
+	const other = new Database(file);
+	t.teardown(() => other.close());
+	other.exec('BEGIN IMMEDIATE');
+
+	t.throws(() => store.markDone('a.pdf', 'sha', _result(runId)), {code: 'E_DB_BUSY', message: /locked by another process for 50 ms while recording the summary of a\.pdf/});
+	t.is(store.getDocument('a.pdf'), undefined, 'reads still work under a writer (WAL)');
+	other.exec('ROLLBACK');
+	store.markDone('a.pdf', 'sha', _result(runId));
+	t.is(store.decideDocument('a.pdf', 'sha', 'key-1'), 'skip-done');
+	t.throws(() => openStore(file, {busyTimeoutMs: -1}), {message: /Expected `busyTimeoutMs` to be a non-negative integer, got -1/});
+});

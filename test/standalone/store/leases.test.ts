@@ -101,8 +101,8 @@ test('a claim held by a live child process blocks others; once the child dies, i
 });
 
 test('processes racing for the same documents each get a disjoint share and together get all', async t => {
+	// No store opens the file first: the children also race to create and migrate it.
 	const file = createTempDatabasePath(t);
-	openStore(file).close();
 	const paths = Array.from({length: 400}, (_, index) => `doc-${String(index).padStart(3, '0')}.pdf`);
 	// Each process starts at its own quarter and wraps around, so they meet on every document.
 	const children = Array.from({length: 4}, (_, index) => _spawnClaimer(t, file, paths, index * 100));
