@@ -57,7 +57,7 @@ export async function readDocx(bytes: Uint8Array, context: ReaderContext): Promi
 		throw new IngestError('E_NO_TEXT', path, `${path} has no text in its body; add text or skip the file`);
 	}
 	if (text.length > limits.maxTextChars) {
-		throw new IngestError('E_TOO_LARGE', path, `${path} has ${text.length} characters of text, more than limits.maxTextChars (${limits.maxTextChars}); split the document or raise the limit`);
+		throw new IngestError('E_TOO_LARGE', path, `${path} has ${text.length} characters of text, over the limit of ${limits.maxTextChars}; raise extract.maxTextChars or split the document`);
 	}
 	const title = _readTitle(parts.get('docProps/core.xml'));
 	const warnings = [...new Set(messages)].map(message => `mammoth: ${message}`);

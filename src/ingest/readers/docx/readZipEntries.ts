@@ -33,10 +33,13 @@ const _inflateStep = 8192;
  * are the entries inflated for real, into buffers of the exact size just measured.
  */
 export function readZipEntries(bytes: Uint8Array, options: ZipReadOptions): Map<string, Uint8Array> {
-	const entries = _readCentralDirectory(bytes, options).filter(entry => options.select(entry.name));
+	const entries = _readCentralDirectory(bytes, options);
 	let total = 0;
 	const sizes = entries.map(entry => {
 		const size = _measureEntry(entry, options.maxUnzippedBytes - total, options.path);
+		if (size === undefined) {
+			throw new IngestError('E_TOO_LARGE', options.path, `${options.path} unpacks to over ${options.maxUnzippedBytes} bytes (at ${entry.name}); raise extract.maxUnzippedBytes if the file is genuine`);
+		}
 		total += size;
 		return size;
 	});
@@ -100,14 +103,10 @@ function _readLocalData(view: DataView, offset: number, size: number, name: stri
 	return new Uint8Array(view.buffer, view.byteOffset + start, size);
 }
 
-/** Inflates an entry only to count its actual size; throws E_TOO_LARGE once it passes `budget`. */
-function _measureEntry(entry: _Entry, budget: number, path: string): number {
+/** Inflates an entry only to count its actual size; undefined once it passes `budget`. */
+function _measureEntry(entry: _Entry, budget: number, path: string): number | undefined {
+	if (entry.method === 0) return entry.data.length > budget ? undefined : entry.data.length;
 	let size = 0;
-	const tooLarge = () => new IngestError('E_TOO_LARGE', path, `${path} unpacks to more than the allowed uncompressed size (limits.maxUnzippedBytes, at ${entry.name}); raise the limit if the file is genuine`);
-	if (entry.method === 0) {
-		if (entry.data.length > budget) throw tooLarge();
-		return entry.data.length;
-	}
 	let over = false;
 	const inflater = new Inflate(chunk => {
 		size += chunk.length;
@@ -122,8 +121,7 @@ function _measureEntry(entry: _Entry, budget: number, path: string): number {
 	} catch (error) {
 		if (!over) throw _damaged(path, `entry ${entry.name} does not inflate (${(error as Error).message})`, error);
 	}
-	if (over) throw tooLarge();
-	return size;
+	return over ? undefined : size;
 }
 
 function _inflateExactly(entry: _Entry, size: number, path: string): Uint8Array {

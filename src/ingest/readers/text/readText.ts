@@ -34,7 +34,7 @@ export async function readText(bytes: Uint8Array, context: ReaderContext): Promi
 		throw new IngestError('E_NO_TEXT', path, `${path} has no text; add text or skip the file`);
 	}
 	if (text.length > limits.maxTextChars) {
-		throw new IngestError('E_TOO_LARGE', path, `${path} has ${text.length} characters of text, more than limits.maxTextChars (${limits.maxTextChars}); split the file or raise the limit`);
+		throw new IngestError('E_TOO_LARGE', path, `${path} has ${text.length} characters of text, over the limit of ${limits.maxTextChars}; raise extract.maxTextChars or split the file`);
 	}
 	const title = /^\s*# +(.*\S)/.exec(text)?.[1]?.replace(/\s+#+$/, '');
 	const warnings = encoding === 'utf-8' || encoding === 'ascii' ? [] : [`decoded as ${encoding}`];

@@ -1,0 +1,66 @@
+import {existsSync, readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import test from 'ava';
+import {DEFAULT_CONFIG} from '../../../../src/config/defaults.js';
+import {readText} from '../../../../src/ingest/readers/text/readText.js';
+import type {ReaderResult} from '../../../../src/ingest/SourceDocument.js';
+
+/** The shared corpus, read-only, next to the repository; absent on some machines. */
+const corpus = fileURLToPath(new URL('../../../../../shared/corpus/', import.meta.url));
+const hasCorpus = existsSync(`${corpus}MANIFEST.tsv`);
+
+async function readCorpusText(file: string): Promise<ReaderResult & {text: string; milliseconds: number}> {
+	const bytes = new Uint8Array(readFileSync(corpus + file));
+	const started = performance.now();
+	const result = await readText(bytes, {path: file, limits: DEFAULT_CONFIG.extract});
+	return {...result, text: result.pages.map(page => page.text).join('\n\n'), milliseconds: performance.now() - started};
+}
+
+if (!hasCorpus) {
+	test('text corpus', t => {
+		t.log(`skipped: no corpus at ${corpus}`);
+		t.pass();
+	});
+} else {
+	const rows = readFileSync(`${corpus}MANIFEST.tsv`, 'utf8').trim().split('\n').slice(1).map(line => line.split('\t'));
+	const entries = rows.filter(row => row[0]?.startsWith('text/')).map(row => ({file: row[0] ?? '', expected: row[6] ?? ''}));
+
+	test('the manifest lists text cases, including ones that need decoding', t => {
+		t.true(entries.length >= 6);
+		t.true(entries.some(entry => entry.expected === 'needs-decoding'));
+	});
+
+	for (const entry of entries) {
+		test(`${entry.file}: ${entry.expected}`, async t => {
+			t.true(['ok', 'needs-decoding'].includes(entry.expected));
+			const {text, pages, milliseconds} = await readCorpusText(entry.file);
+			t.log(`${text.length} chars in ${milliseconds.toFixed(0)} ms`);
+			t.is(pages.length, 1);
+			t.true(text.trim().length > 500);
+			t.false(['\0', '\r', '\ufffd', '\ufeff'].some(char => text.includes(char)), 'no NUL, CR, U+FFFD or BOM');
+			t.true(milliseconds < 5000);
+		});
+	}
+
+	test('text/cp1251-utf16le.txt: Russian in UTF-16LE decodes to Cyrillic', async t => {
+		const {text, warnings} = await readCorpusText('text/cp1251-utf16le.txt');
+		t.true(text.startsWith('The following table shows Windows-1251.'));
+		t.true(/[\u0410-\u044f]{10}/.test(text.replace(/\s/g, '')), 'a run of Cyrillic letters');
+		t.deepEqual(warnings, ['decoded as utf-16le']);
+	});
+
+	test('text/multi-language.txt: Windows-1252 text decodes with its accents', async t => {
+		const {text, warnings} = await readCorpusText('text/multi-language.txt');
+		t.true(text.includes('Port ABC não contabilize'));
+		t.true(text.includes('Port ABC doação uno negócios'));
+		t.true(text.includes('español ABC adhoc prácticas'));
+		t.deepEqual(warnings, ['decoded as windows-1252']);
+	});
+
+	test('text/MANUAL.txt: Markdown keeps its headings; front matter is no # heading, so no title', async t => {
+		const {text, title} = await readCorpusText('text/MANUAL.txt');
+		t.true(text.startsWith('---\ntitle: Pandoc User'));
+		t.true(text.includes('\n# Synopsis\n'));
+		t.is(title, undefined);
+	});
+}
