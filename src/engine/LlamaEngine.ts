@@ -99,10 +99,12 @@ export class LlamaEngine implements Engine {
 	static async create(options: LocalEngineOptions = {}): Promise<LlamaEngine> {
 		const resolved = resolveLocalEngineOptions(options);
 		const modelPath = await resolveModelPath(resolved.model, {modelsDir: resolved.modelsDir, showProgress: resolved.showDownloadProgress});
-		const llama = await _getLlama(resolved);
+		const loadLog: _LoadLog = {lines: [], capturing: true};
+		const llama = await _getLlama(resolved, loadLog);
 		try {
 			const model = await llama.loadModel({modelPath}).catch((error: unknown) => {
-				throw new EngineError('E_MODEL_LOAD', `cannot load model ${modelPath} (${toError(error).message}): check that it is a complete GGUF file, or download it again`, {cause: error, retryable: false});
+				const detail = [toError(error).message, ...loadLog.lines.slice(0, 1)].join(': ');
+				throw new EngineError('E_MODEL_LOAD', `cannot load model ${modelPath} (${detail}): check that it is a complete GGUF file, or download it again`, {cause: error, retryable: false});
 			});
 			const threads = resolved.threads > 0 ? resolved.threads : llama.cpuMathCores;
 			const context = await model
@@ -116,6 +118,7 @@ export class LlamaEngine implements Engine {
 					throw new EngineError('E_MODEL_LOAD', `cannot create a context for ${modelPath} (${toError(error).message}): lower \`contextSize\` or \`parallel\``, {cause: error, retryable: false});
 				});
 			const id = `local:${await getModelFingerprint(modelPath)}`;
+			loadLog.capturing = false;
 			return new LlamaEngine({llama, model, context, modelPath, id, threads}, resolved);
 		} catch (error) {
 			await llama.dispose();
@@ -240,8 +243,17 @@ export class LlamaEngine implements Engine {
 	}
 }
 
-/** Loads the llama.cpp backend. Never builds from source (a failed binary check would start a minutes-long build). */
-async function _getLlama(options: ResolvedLocalEngineOptions): Promise<Llama> {
+/** llama.cpp error lines logged while loading, folded into the E_MODEL_LOAD message instead of printed. */
+interface _LoadLog {
+	lines: string[];
+	capturing: boolean;
+}
+
+/**
+ * Loads the llama.cpp backend. Never builds from source (a failed binary check would start a
+ * minutes-long build). llama.cpp errors are captured while loading, then go to stderr.
+ */
+async function _getLlama(options: ResolvedLocalEngineOptions, loadLog: _LoadLog): Promise<Llama> {
 	try {
 		return await getLlama({
 			build: 'never',
@@ -249,6 +261,10 @@ async function _getLlama(options: ResolvedLocalEngineOptions): Promise<Llama> {
 			// No cap here: the context gets exactly `threads` threads.
 			maxThreads: 0,
 			logLevel: LlamaLogLevel.error,
+			logger: (_level, message) => {
+				if (loadLog.capturing) loadLog.lines.push(message.trim());
+				else process.stderr.write(`[llama.cpp] ${message.trim()}\n`);
+			},
 		});
 	} catch (error) {
 		const fix = options.gpu === 'auto' || options.gpu === false ? 'reinstall node-llama-cpp for this platform' : "set `gpu: auto` or `gpu: false`";

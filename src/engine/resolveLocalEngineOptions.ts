@@ -1,22 +1,18 @@
-import os from 'node:os';
-import path from 'node:path';
+import {DEFAULT_CONFIG} from '../config/defaults.js';
 import {ConfigError, type ConfigIssue} from '../errors.js';
-
-/** A LLaMA-family instruct model that runs on modest hardware (2 GB, CPU or GPU). */
-export const DEFAULT_MODEL = 'hf:bartowski/Llama-3.2-3B-Instruct-GGUF/Llama-3.2-3B-Instruct-Q4_K_M.gguf';
 
 export type LocalEngineGpu = 'auto' | false | 'cuda' | 'vulkan' | 'metal';
 
-/** Options of the local node-llama-cpp engine ({@link LlamaEngine.create}). */
+/** Options of the local node-llama-cpp engine (`LlamaEngine.create`); defaults come from `DEFAULT_CONFIG.engine`. */
 export interface LocalEngineOptions {
 	/**
 	 * A local `.gguf` path, or an `hf:` URI / https URL that is downloaded once into `modelsDir`.
-	 * @default DEFAULT_MODEL
+	 * @default DEFAULT_MODEL (Llama 3.2 3B Instruct, Q4_K_M)
 	 */
 	model?: string;
 	/**
 	 * Folder for downloaded models; a model already there is used without any network access.
-	 * @default ~/.cache/precis/models
+	 * @default 'output/models'
 	 */
 	modelsDir?: string;
 	/**
@@ -42,7 +38,7 @@ export interface LocalEngineOptions {
 	maxContextSize?: number;
 	/**
 	 * Calls served at once (context sequences); further calls wait for a free sequence.
-	 * @default 1
+	 * @default 2
 	 */
 	parallel?: number;
 	/**
@@ -59,20 +55,19 @@ export interface LocalEngineOptions {
 
 export type ResolvedLocalEngineOptions = Required<LocalEngineOptions>;
 
-export const defaultModelsDir = path.join(os.homedir(), '.cache', 'precis', 'models');
-
 const _gpuValues: readonly LocalEngineGpu[] = ['auto', false, 'cuda', 'vulkan', 'metal'];
 
 /** Fills in defaults and checks every option; all problems are reported at once as a ConfigError. */
 export function resolveLocalEngineOptions(options: LocalEngineOptions): ResolvedLocalEngineOptions {
+	const defaults = DEFAULT_CONFIG.engine;
 	const resolved: ResolvedLocalEngineOptions = {
-		model: options.model ?? DEFAULT_MODEL,
-		modelsDir: options.modelsDir ?? defaultModelsDir,
-		gpu: options.gpu ?? 'auto',
-		threads: options.threads ?? 0,
-		contextSize: options.contextSize ?? 0,
-		maxContextSize: options.maxContextSize ?? 8192,
-		parallel: options.parallel ?? 1,
+		model: options.model ?? defaults.model,
+		modelsDir: options.modelsDir ?? defaults.modelsDir,
+		gpu: options.gpu ?? defaults.gpu,
+		threads: options.threads ?? defaults.threads,
+		contextSize: options.contextSize ?? defaults.contextSize,
+		maxContextSize: options.maxContextSize ?? defaults.maxContextSize,
+		parallel: options.parallel ?? defaults.parallel,
 		batchSize: options.batchSize ?? 512,
 		showDownloadProgress: options.showDownloadProgress ?? process.stderr.isTTY === true,
 	};
