@@ -15,6 +15,7 @@ const _european = [
 	'Die Straße in Köln war voller Grüße, während die Bürger über Äpfel und Öl sprachen.',
 	'El señor pidió una canción en el salón; ¿quién sabía que mañana llovería?',
 ].join('\n');
+const _japanese = '吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。何でも薄暗いじめじめした所でニャーニャー泣いていた事だけは記憶している。';
 const _russian = 'Москва — столица России. Летом в парках много людей, а зимой все катаются на коньках и лыжах.\nДети читают книги и пишут письма бабушке.';
 
 /** Deterministic pseudo-random bytes (xorshift32), so the fixtures are reproducible. */
@@ -67,6 +68,7 @@ const _fixtures: Record<string, Uint8Array> = {
 	'utf16le-nobom.txt': iconv.encode(`Plain notes in UTF-16 without a byte-order mark.\n${_european}\n`, 'utf-16le', {addBOM: false}),
 	'latin1.txt': iconv.encode(`${_european.replace('’', "'")}\n`, 'latin1'),
 	'cp1251.txt': iconv.encode(`${_russian}\n`, 'windows-1251'),
+	'shift-jis.txt': iconv.encode(`${_japanese}\n`, 'Shift_JIS'),
 	'markdown-headings.md': Buffer.from('# Project Notes\n\nIntro paragraph.\n\n## Goals\n\n- Ship the reader\n- Test it\n\n## Risks\n\nNone known.\n', 'utf8'),
 	'markdown-late-heading.md': Buffer.from('An opening paragraph without a heading.\n\n# A Later Heading\n\nMore text.\n', 'utf8'),
 	'stray-controls.txt': Buffer.from('A report with a bell \u0007 and an escape \u001b[0m in the middle of ordinary prose.\nIt ends with a DOS end-of-file mark, as old files do.\n\u001a', 'latin1'),

@@ -76,6 +76,12 @@ test('legacy 8-bit encodings are detected: Latin-1 and Windows-1251', async t =>
 	t.deepEqual(cyrillic.warnings, ['decoded as windows-1251']);
 });
 
+test('legacy CJK encodings are detected: Shift_JIS', async t => {
+	const {text, warnings} = await readFixture('shift-jis.txt');
+	t.is(text, '吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。何でも薄暗いじめじめした所でニャーニャー泣いていた事だけは記憶している。\n');
+	t.deepEqual(warnings, ['decoded as shift_jis']);
+});
+
 test('Markdown stays as it is; the title is the first # heading only when the text starts with it', async t => {
 	const notes = await readFixture('markdown-headings.md');
 	t.is(notes.title, 'Project Notes');
