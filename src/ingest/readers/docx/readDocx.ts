@@ -43,16 +43,16 @@ export async function readDocx(bytes: Uint8Array, context: ReaderContext): Promi
 		throw new IngestError('E_PARSE_FAILED', path, `${path} is a ZIP file but not a Word document ([Content_Types].xml is missing); save it as .docx from Word`);
 	}
 	_prepareParts(parts);
-	let html: string;
+	let text: string;
 	let messages: string[];
 	try {
 		const result = await mammoth.convertToHtml({buffer: Buffer.from(zipSync(Object.fromEntries(parts), {level: 0}))}, {styleMap: _styleMap, convertImage: _skipImage});
-		html = result.value;
 		messages = result.messages.filter(message => message.type === 'error').map(message => message.message);
+		text = convertHtmlToMarkdown(result.value).replaceAll('\u00ad', '');
 	} catch (error) {
+		// Also catches a stack overflow on absurdly deep nesting, in mammoth or in the conversion.
 		throw new IngestError('E_PARSE_FAILED', path, `${path} could not be parsed as a Word document (${_firstLine(error)}); open it in Word and save it again`, {cause: error});
 	}
-	const text = convertHtmlToMarkdown(html).replaceAll('\u00ad', '');
 	if (text.trim() === '') {
 		throw new IngestError('E_NO_TEXT', path, `${path} has no text in its body; add text or skip the file`);
 	}

@@ -134,3 +134,10 @@ test('an archive listing too many entries fails with E_TOO_LARGE', async t => {
 	for (let index = 0; index < 10_001; index++) parts[`customXml/item${index}.bin`] = new Uint8Array(0);
 	await t.throwsAsync(readDocx(zipSync(parts, {level: 0}), context('many-entries.docx')), {code: 'E_TOO_LARGE', message: /ZIP entries/});
 });
+
+test('absurdly deep nesting fails with E_PARSE_FAILED instead of crashing the reader', async t => {
+	const parts = unzipSync(readFixture('headings-lists-table.docx'));
+	const depth = 5000;
+	parts['word/document.xml'] = strToU8(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:tbl><w:tr><w:tc>'.repeat(depth)}<w:p><w:r><w:t>deep</w:t></w:r></w:p>${'</w:tc></w:tr></w:tbl>'.repeat(depth)}</w:body></w:document>`);
+	await t.throwsAsync(readDocx(zipSync(parts), context('deep.docx')), {code: 'E_PARSE_FAILED'});
+});
