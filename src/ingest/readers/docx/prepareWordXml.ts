@@ -3,13 +3,16 @@
  *
  * Slimming: mammoth parses each part into a full DOM, and formatting dominates real documents
  * (a 12 MB document.xml of tables is mostly run fonts, cell borders and revision ids), which makes
- * it take seconds. Text and structure need none of it, so this keeps, inside paragraph properties,
- * only the style, list numbering and tracked paragraph-mark changes; inside cell properties only
- * the spans and merges; inside row properties only the header and deletion marks; table properties
- * go entirely (mammoth only reads their style, and crashes on one when styles.xml is missing);
- * styles keep only their name and paragraph properties; empty property elements go; run formatting and revision ids go, and
- * then adjacent plain-text runs are merged (mammoth keeps every text node, spaces included). The regular expressions rely on these elements never nesting in themselves once
- * the `*PrChange` records (which hold an older copy of the properties) are gone.
+ * it take seconds. Text and structure need little of it, so:
+ * - paragraph properties keep only the style, list numbering and tracked paragraph-mark changes;
+ * - row properties keep only the header and deletion marks;
+ * - styles keep only their name and paragraph properties (mammoth reads nothing else);
+ * - run formatting, revision ids, table and cell properties go (spans and merges only become
+ *   HTML attributes the Markdown ignores; mammoth crashes on a table style without styles.xml);
+ * - adjacent plain-text runs merge (mammoth keeps every text node, spaces included), and empty
+ *   paragraphs, which mammoth skips anyway, go.
+ * The regular expressions rely on these elements never nesting in themselves once the
+ * `*PrChange` records (which hold an older copy of the properties) are gone.
  *
  * Ruby: mammoth drops ruby (phonetic guide) runs, base text included; each `<w:ruby>` becomes its
  * base runs followed by the reading in parentheses: 東京 (とうきょう).
@@ -19,14 +22,14 @@
 export function prepareWordXml(xml: string): string {
 	const slim = xml
 		.replace(_element('rPrChange|pPrChange|tcPrChange|trPrChange|tblPrChange|tblGridChange|sectPrChange|numberingChange'), '')
-		.replace(_element('latentStyles|tblStylePr|tblPr'), '')
+		.replace(_element('latentStyles|tblStylePr|tblPr|tblGrid|tcPr'), '')
 		.replace(/ (?:w:rsid\w*|w14:paraId|w14:textId)="[^"]*"/g, '')
 		.replace(_element('rPr'), run => (/<w:(?:del|ins|moveFrom|moveTo)\b/.test(run) ? run : ''))
 		.replace(_element('pPr'), properties => _keepChildren(properties, 'pPr', ['pStyle', 'numPr', 'rPr']))
 		.replace(_element('style'), style => _keepChildren(style, 'style', ['name', 'pPr']))
-		.replace(_element('tcPr'), properties => _keepChildren(properties, 'tcPr', ['gridSpan', 'vMerge', 'hMerge']))
 		.replace(_element('trPr'), properties => _keepChildren(properties, 'trPr', ['tblHeader', 'del']))
-		.replace(/<\/w:t><\/w:r><w:r><w:t(?: xml:space="preserve")?>/g, '');
+		.replace(/<\/w:t><\/w:r><w:r><w:t(?: xml:space="preserve")?>/g, '')
+		.replace(/<w:p\/>|<w:p><\/w:p>/g, '');
 	return slim.includes(':ruby') ? _inlineRuby(slim) : slim;
 }
 

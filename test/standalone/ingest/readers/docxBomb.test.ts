@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {constants, deflateRawSync} from 'node:zlib';
+import {constants, crc32, deflateRawSync} from 'node:zlib';
 import test from 'ava';
 import {unzipSync, Zip, ZipDeflate, ZipPassThrough} from 'fflate';
 import {DEFAULT_CONFIG} from '../../../../src/config/defaults.js';
@@ -10,16 +10,22 @@ const fixture = fileURLToPath(new URL('../../../../fixtures/docx/headings-lists-
 const mebibyte = 1024 * 1024;
 
 /**
- * A ZIP entry whose data is pushed already deflated: fflate counts the size and CRC of the plain
- * chunks pushed, and this writes the matching compressed bytes instead.
+ * A ZIP entry whose data is pushed already deflated: it counts the size and CRC (natively: a
+ * gigabyte in JavaScript takes seconds) of the plain chunks pushed, and writes the matching
+ * compressed bytes instead.
  */
 class PrecompressedEntry extends ZipPassThrough {
+	private crcState = 0;
+
 	constructor(name: string, private readonly compressed: (chunk: Uint8Array, final: boolean) => Uint8Array) {
 		super(name);
 		this.compression = 8;
 	}
 
-	protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
+	override push(chunk: Uint8Array, final = false): void {
+		this.crcState = crc32(chunk, this.crcState);
+		this.size += chunk.length;
+		if (final) this.crc = this.crcState;
 		this.ondata(null, this.compressed(chunk, final) as Uint8Array<ArrayBuffer>, final);
 	}
 }
@@ -64,12 +70,16 @@ test('a DOCX whose XML inflates to a gigabyte is refused with E_TOO_LARGE within
 
 	const rssBefore = process.memoryUsage().rss;
 	const peakBefore = process.resourceUsage().maxRSS * 1024;
+	const cpuBefore = process.cpuUsage();
 	const readStarted = performance.now();
 	await t.throwsAsync(readDocx(bomb, {path: 'bomb.docx', limits: DEFAULT_CONFIG.extract}), {code: 'E_TOO_LARGE', message: /bomb\.docx unpacks to over 268435456 bytes \(at word\/document\.xml\)/});
 	const seconds = (performance.now() - readStarted) / 1000;
+	const cpu = process.cpuUsage(cpuBefore);
+	const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 	const peakAfter = process.resourceUsage().maxRSS * 1024;
-	t.log(`refused after ${seconds.toFixed(2)} s; RSS before ${(rssBefore / mebibyte).toFixed(0)} MiB, peak before ${(peakBefore / mebibyte).toFixed(0)} MiB, peak after ${(peakAfter / mebibyte).toFixed(0)} MiB`);
-	t.true(seconds < 10, `took ${seconds.toFixed(2)} s`);
+	t.log(`refused after ${seconds.toFixed(2)} s (${cpuSeconds.toFixed(2)} s CPU); RSS before ${(rssBefore / mebibyte).toFixed(0)} MiB, peak before ${(peakBefore / mebibyte).toFixed(0)} MiB, peak after ${(peakAfter / mebibyte).toFixed(0)} MiB`);
+	// CPU time, not wall time: the bound must hold on a machine shared with other work.
+	t.true(cpuSeconds < 10, `took ${cpuSeconds.toFixed(2)} s of CPU`);
 	t.true(peakAfter - rssBefore < 128 * mebibyte, `peak RSS grew by ${((peakAfter - rssBefore) / mebibyte).toFixed(0)} MiB`);
 });
 
