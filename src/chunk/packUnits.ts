@@ -22,8 +22,11 @@ export interface PackUnitsOptions {
 
 /** Below this fill a chunk keeps going past a heading (a small section merges with the next). */
 const _sectionMinFill = 0.3;
-/** Below this fill a paragraph that does not fit is split into sentences (or lines) to fill the chunk. */
-const _unitMinFill = 0.8;
+/**
+ * Below these fills a unit that does not fit is split to fill the chunk: a paragraph (depth 0) into
+ * sentences (or lines), a sentence (depth 1) into lines, as in verse or hard-wrapped text.
+ */
+const _splitBelowFill = [0.8, 0.5];
 
 /**
  * Packs a document's blocks greedily into ranges of at most `maxTokens` tokens, less `overlapTokens`
@@ -32,7 +35,8 @@ const _unitMinFill = 0.8;
  * once, and only when it is over budget (counts of pieces do not add exactly) is its last unit put
  * back. Cuts fall at headings first: a new section starts a new range unless it fits entirely or the
  * range is under 30% full. Blocks over budget are split into sentences, lines, then words or
- * characters; a block that would leave the range under 80% full is split into sentences to fill it.
+ * characters; a block that would leave the range under 80% full is split into sentences to fill it,
+ * and a sentence that would leave it under half full into lines.
  * A range never ends with a heading unless the heading is all it holds or the document ends there.
  */
 export function packUnits(text: string, blocks: readonly Block[], {countTokens, maxTokens, overlapTokens}: PackUnitsOptions): PackedRange[] {
@@ -95,7 +99,7 @@ export function packUnits(text: string, blocks: readonly Block[], {countTokens, 
 			continue;
 		}
 		const overBudget = unit.tokens > budget;
-		if (overBudget || (unit.depth === 0 && currentTokens < _unitMinFill * budget)) {
+		if (overBudget || currentTokens < (_splitBelowFill[unit.depth] ?? 0) * budget) {
 			const children = split(unit, overBudget);
 			if (children !== undefined) {
 				pending.push(...children.reverse());
