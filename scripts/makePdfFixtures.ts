@@ -1,0 +1,165 @@
+/**
+ * Writes the small PDFs under fixtures/pdf/, each named after the reader behaviour it covers:
+ * `npx tsx scripts/makePdfFixtures.ts`. Text is set line by line with pdf-lib at explicit positions,
+ * so each file's layout (columns, gaps, line-end hyphens, running headers) is known exactly.
+ */
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {deflateSync, crc32} from 'node:zlib';
+import {PDFDocument, PDFName, StandardFonts, type PDFFont, type PDFPage} from 'pdf-lib';
+
+const folder = new URL('../fixtures/pdf/', import.meta.url);
+const size = 10;
+const lorem = [
+	'Reading order matters when a summary is made from extracted text, because a sentence that jumps between columns loses its meaning.',
+	'Every line of this column is written to the content stream between two lines of the other column, so only positions tell them apart.',
+	'A reader that follows the stream would alternate between the two columns on every line and mix their sentences together.',
+];
+const rightText = [
+	'The right column starts here and continues the discussion with material that must come only after the whole left column has been read.',
+	'Its lines sit at the same heights as the lines on the left, so a reader that sorts by height alone would interleave them as well.',
+];
+
+/** Splits text into lines no wider than `width` points. */
+function wrap(text: string, font: PDFFont, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		const candidate = line === '' ? word : `${line} ${word}`;
+		if (font.widthOfTextAtSize(candidate, size) > width && line !== '') {
+			lines.push(line);
+			line = word;
+		} else line = candidate;
+	}
+	if (line !== '') lines.push(line);
+	return lines;
+}
+
+function newDocument(title?: string): Promise<PDFDocument> {
+	return PDFDocument.create().then(document => {
+		document.setCreationDate(new Date('2024-01-01T00:00:00Z'));
+		document.setModificationDate(new Date('2024-01-01T00:00:00Z'));
+		document.setProducer('precis makePdfFixtures');
+		document.setCreator('precis makePdfFixtures');
+		if (title !== undefined) document.setTitle(title);
+		return document;
+	});
+}
+
+async function save(name: string, document: PDFDocument): Promise<void> {
+	writeFileSync(new URL(name, folder), await document.save({useObjectStreams: false}));
+}
+
+/** Two columns whose lines alternate left, right, left… in the content stream; full-width title and footer. */
+async function makeTwoColumnInterleaved(): Promise<void> {
+	const document = await newDocument('Column Order Study');
+	const font = await document.embedFont(StandardFonts.Helvetica);
+	const page = document.addPage([612, 792]);
+	page.drawText('Column Order in Extracted Text: A Small Study of Two Columns', {x: 72, y: 720, size: 14, font});
+	const left = lorem.flatMap(paragraph => wrap(paragraph, font, 220));
+	left.push(...wrap('The left column ends here with a sentence that runs on to the next', font, 220));
+	const right = rightText.flatMap(paragraph => wrap(paragraph, font, 220));
+	for (let index = 0; index < Math.max(left.length, right.length); index++) {
+		const y = 680 - index * 12;
+		if (left[index] !== undefined) page.drawText(left[index]!, {x: 72, y, size, font});
+		if (right[index] !== undefined) page.drawText(right[index]!, {x: 320, y, size, font});
+	}
+	page.drawText('Footer of the page spanning both columns, printed once at the bottom of the sheet', {x: 72, y: 60, size: 8, font});
+	await save('two-column-interleaved.pdf', document);
+}
+
+const quarters = [
+	'The society met twice in winter and planned the spring survey of the old orchard.',
+	'Spring brought the survey itself: forty volunteers counted trees, birds and beehives.',
+	'Summer was quiet; the results were typed up and checked against last year’s notes.',
+	'In autumn the report went to the printer and the accounts were closed.',
+	'A short appendix lists every volunteer and thanks the landowners for their help.',
+];
+
+/** Five pages with a running header, a "Page N of 5" footer and a centred "- N -" line. */
+async function makeRunningHeaders(): Promise<void> {
+	const document = await newDocument('Microsoft Word - annual-report.docx');
+	const font = await document.embedFont(StandardFonts.TimesRoman);
+	for (let number = 1; number <= 5; number++) {
+		const page = document.addPage([612, 792]);
+		page.drawText('Annual Report of the Example Society 2024', {x: 72, y: 750, size: 9, font});
+		const body = `${quarters[number - 1]} This paragraph is the body of page ${number}, the prose that a reader wants to keep.`;
+		wrap(body, font, 460).forEach((line, index) => page.drawText(line, {x: 72, y: 700 - index * 12, size, font}));
+		page.drawText(`- ${number} -`, {x: 300, y: 60, size: 9, font});
+		page.drawText(`Page ${number} of 5`, {x: 280, y: 45, size: 9, font});
+	}
+	await save('running-headers.pdf', document);
+}
+
+/** Words hyphenated across line ends, a compound kept whole, soft hyphens, and a paragraph gap. */
+async function makeHyphenation(): Promise<void> {
+	const document = await newDocument();
+	const font = await document.embedFont(StandardFonts.Helvetica);
+	const page = document.addPage([612, 792]);
+	const lines = [
+		'Text extraction from documents needs care: the extrac-',
+		'tion of words split at a line end must join them again, while a',
+		'well-known compound written mid-line stays as it is, and so does a well-',
+		'known one broken at its own hyphen. Names such as Anglo-',
+		'Saxon keep their hyphen too, and a word broken by a soft hyphen\u00AD',
+		'ation at the end of a line joins up.',
+	];
+	lines.forEach((line, index) => page.drawText(line, {x: 72, y: 700 - index * 12, size, font}));
+	page.drawText('A second paragraph starts after a vertical gap of two lines.', {x: 72, y: 700 - lines.length * 12 - 24, size, font});
+	await save('hyphenation.pdf', document);
+}
+
+/** A scan-like page: one image, no text. */
+async function makeImageOnly(): Promise<void> {
+	const document = await newDocument();
+	const page = document.addPage([612, 792]);
+	const image = await document.embedPng(makeGrayPng(64, 64));
+	page.drawImage(image, {x: 72, y: 400, width: 300, height: 300});
+	await save('image-only.pdf', document);
+}
+
+/** Three pages; page 2's content stream claims FlateDecode but holds garbage. */
+async function makeBadPage(): Promise<void> {
+	const document = await newDocument();
+	const font = await document.embedFont(StandardFonts.Helvetica);
+	const pages: PDFPage[] = [1, 2, 3].map(number => {
+		const page = document.addPage([612, 792]);
+		page.drawText(`Readable text on page ${number} of the damaged document.`, {x: 72, y: 700, size, font});
+		return page;
+	});
+	const garbage = document.context.stream(new Uint8Array([0x78, 0x9c, 0xff, 0xff, 0x00, 0x13, 0x37, 0xde, 0xad, 0xbe, 0xef, 0x00]), {Filter: 'FlateDecode'});
+	pages[1]!.node.set(PDFName.of('Contents'), document.context.register(garbage));
+	await save('bad-page.pdf', document);
+}
+
+/** A file that starts like a PDF and holds nothing else a parser can use. */
+function makeCorrupt(): void {
+	writeFileSync(new URL('corrupt.pdf', folder), '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R\nthis is not a PDF body\n%%EOF\n');
+}
+
+/** A gray gradient PNG, written by hand (signature, IHDR, IDAT, IEND). */
+function makeGrayPng(width: number, height: number): Uint8Array {
+	const chunk = (type: string, data: Buffer): Buffer => {
+		const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+		const frame = Buffer.alloc(body.length + 8);
+		frame.writeUInt32BE(data.length, 0);
+		body.copy(frame, 4);
+		frame.writeUInt32BE(crc32(body), body.length + 4);
+		return frame;
+	};
+	const header = Buffer.alloc(13);
+	header.writeUInt32BE(width, 0);
+	header.writeUInt32BE(height, 4);
+	header.set([8, 0, 0, 0, 0], 8); // 8-bit grayscale
+	const rows = Buffer.alloc((width + 1) * height);
+	for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows[y * (width + 1) + 1 + x] = (x * 4 + y * 2) & 0xff;
+	const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+	return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+mkdirSync(folder, {recursive: true});
+await makeTwoColumnInterleaved();
+await makeRunningHeaders();
+await makeHyphenation();
+await makeImageOnly();
+await makeBadPage();
+makeCorrupt();

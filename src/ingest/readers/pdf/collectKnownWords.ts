@@ -1,0 +1,11 @@
+/**
+ * The lower-cased words of a document, hyphenated compounds kept whole ("well-known"); used to decide
+ * whether a hyphen at a line end splits a word or belongs to it.
+ */
+export function collectKnownWords(texts: Iterable<string>): Set<string> {
+	const words = new Set<string>();
+	for (const text of texts) {
+		for (const match of text.matchAll(/\p{L}+(?:[-\u2010]\p{L}+)*/gu)) words.add(match[0].toLowerCase());
+	}
+	return words;
+}

@@ -1,0 +1,89 @@
+import {readFileSync} from 'node:fs';
+import test from 'ava';
+import {DEFAULT_CONFIG} from '../../../../src/config/defaults.js';
+import {readPdf} from '../../../../src/ingest/readers/pdf/readPdf.js';
+import type {ExtractLimits, ReaderResult} from '../../../../src/ingest/SourceDocument.js';
+
+/** Fixtures made by scripts/makePdfFixtures.ts. */
+const fixtures = new URL('../../../../fixtures/pdf/', import.meta.url);
+
+function read(name: string, limits: Partial<ExtractLimits> = {}): Promise<ReaderResult> {
+	const path = new URL(name, fixtures);
+	return readPdf(readFileSync(path), {path: path.pathname, limits: {...DEFAULT_CONFIG.extract, ...limits}});
+}
+
+function joined(result: ReaderResult): string {
+	return result.pages.map(page => page.text).join('\n\n');
+}
+
+test('two interleaved columns read left column first; title and footer stay in place', async t => {
+	const result = await read('two-column-interleaved.pdf');
+	t.is(result.title, 'Column Order Study');
+	t.deepEqual(result.warnings, []);
+	const text = joined(result);
+	const order = ['Column Order in Extracted Text', 'Reading order matters', 'only positions tell them apart', 'The left column ends here', 'runs on to the next', 'The right column starts here', 'would interleave them as well', 'Footer of the page'].map(phrase => text.indexOf(phrase));
+	t.false(order.includes(-1), text);
+	t.deepEqual(order, [...order].sort((left, right) => left - right), text);
+	t.regex(text, /Reading order matters when a summary is made\s+from extracted text, because a sentence that\s+jumps between columns/);
+	t.regex(text, /^Column Order in Extracted Text: A Small Study of Two Columns\n\n/);
+	t.notRegex(text, /\t| {2}/);
+});
+
+test('running headers, "- N -" and "Page N of M" footers are removed; each page keeps its body', async t => {
+	const result = await read('running-headers.pdf');
+	t.is(result.title, undefined, 'a "Microsoft Word - file.docx" title is junk');
+	t.deepEqual(result.pages.map(page => page.number), [1, 2, 3, 4, 5]);
+	for (const page of result.pages) {
+		t.notRegex(page.text, /Annual Report|Page \d of 5|- \d -/, `page ${page.number}`);
+		t.regex(page.text.replace(/\s+/g, ' '), new RegExp(`body of page ${page.number}, the prose`), `page ${page.number}`);
+	}
+	t.true(result.pages[1]!.text.startsWith('Spring brought the survey itself'));
+});
+
+test('words hyphenated at line ends are rejoined, compounds keep their hyphen, a gap starts a paragraph', async t => {
+	const text = joined(await read('hyphenation.pdf'));
+	const flat = text.replace(/\s+/g, ' ');
+	t.regex(flat, /the extraction of words/);
+	t.regex(flat, /a well-known compound written mid-line/);
+	t.regex(flat, /does a well-known one broken/, 'a line-end hyphen of a compound the document also uses mid-line is kept');
+	t.regex(flat, /Anglo-Saxon keep/);
+	t.regex(flat, /soft hyphenation at the end/);
+	t.notRegex(text, /\u00AD/);
+	t.regex(text, /joins up\.\n\nA second paragraph starts/);
+	t.is(text.split('\n\n').length, 2);
+});
+
+test('a page whose content stream is corrupt becomes a warning and an empty page; the others are read', async t => {
+	const result = await read('bad-page.pdf');
+	t.is(result.pages.length, 3);
+	t.is(result.warnings.length, 1);
+	t.regex(result.warnings[0]!, /^page 2: \S/);
+	t.is(result.pages[1]!.text, '');
+	t.is(result.pages[0]!.text, 'Readable text on page 1 of the damaged document.');
+	t.is(result.pages[2]!.text, 'Readable text on page 3 of the damaged document.');
+});
+
+test('an image-only PDF has no text layer', async t => {
+	await t.throwsAsync(read('image-only.pdf'), {code: 'E_NO_TEXT', message: /image-only\.pdf has no text layer; OCR not enabled$/});
+});
+
+test('a file that is not a parseable PDF fails with E_PARSE_FAILED naming the file', async t => {
+	const error = await t.throwsAsync(read('corrupt.pdf'), {code: 'E_PARSE_FAILED', message: /corrupt\.pdf could not be parsed/});
+	t.is(error?.name, 'IngestError');
+	t.false((error as {retryable?: boolean}).retryable);
+});
+
+test('documents over the page or text limits fail with E_TOO_LARGE', async t => {
+	await t.throwsAsync(read('running-headers.pdf', {maxPages: 4}), {code: 'E_TOO_LARGE', message: /has 5 pages, over the limit of 4/});
+	await t.throwsAsync(read('running-headers.pdf', {maxTextChars: 300}), {code: 'E_TOO_LARGE', message: /over 300 characters/});
+	const result = await read('running-headers.pdf', {maxPages: 5});
+	t.is(result.pages.length, 5);
+});
+
+test('the caller keeps its bytes: pdf.js gets a copy', async t => {
+	const bytes = readFileSync(new URL('hyphenation.pdf', fixtures));
+	const before = bytes.byteLength;
+	await readPdf(bytes, {path: 'hyphenation.pdf', limits: DEFAULT_CONFIG.extract});
+	t.is(bytes.byteLength, before);
+	t.is(bytes.subarray(0, 5).toString(), '%PDF-');
+});
