@@ -109,11 +109,11 @@ function _cutPieces(text: string, unit: Unit, {countTokens, budget}: SplitUnitOp
 	let next = 0;
 	while (from < unit.end) {
 		while (next < wordStarts.length && wordStarts[next]! <= from) next++;
-		let fit = _fitCut(text, from, wordStarts, next, budget, charsPerToken, countTokens);
+		const search = {from, budget, charsPerToken, countTokens, limit: from + Math.ceil(4 * budget * charsPerToken) + 256};
+		let fit = _fitCut(text, wordStarts, next, search);
 		if (fit === undefined) {
-			const wordEnd = _trimEndPosition(text, from, wordStarts[next] ?? unit.end);
-			fit = _fitCut(text, from, _findCharStarts(text, from, wordEnd, true), 0, budget, charsPerToken, countTokens)
-				?? _fitCut(text, from, _findCharStarts(text, from, wordEnd, false), 0, budget, charsPerToken, countTokens);
+			const wordEnd = Math.min(_trimEndPosition(text, from, wordStarts[next] ?? unit.end), search.limit);
+			fit = _fitCut(text, _findCharStarts(text, from, wordEnd, true), 0, search) ?? _fitCut(text, _findCharStarts(text, from, wordEnd, false), 0, search);
 			if (fit === undefined) {
 				throw new RangeError(`chunkText: one character at offset ${from} is more than maxTokens (${budget}) tokens; raise maxTokens`);
 			}
@@ -125,20 +125,22 @@ function _cutPieces(text: string, unit: Unit, {countTokens, budget}: SplitUnitOp
 	return pieces;
 }
 
-/**
- * The longest piece `[from, cut)` (trimmed) within budget, among the sorted cut positions from index
- * `first`. Only cuts within four times the expected length are considered, which keeps cutting a
- * huge line linear.
- */
-function _fitCut(
-	text: string, from: number, cuts: readonly number[], first: number, budget: number, charsPerToken: number,
-	countTokens: (text: string) => number,
-): {end: number; tokens: number} | undefined {
-	const limit = from + 4 * budget * charsPerToken + 256;
+interface _CutSearch {
+	from: number;
+	budget: number;
+	charsPerToken: number;
+	countTokens: (text: string) => number;
+	/**
+	 * Farthest cut considered: four times the length the unit's rate predicts for the budget. It keeps
+	 * cutting a huge line or word linear; a word longer than that is cut at characters.
+	 */
+	limit: number;
+}
+
+/** The longest piece `[from, cut)` (trimmed) within budget, among the sorted cut positions from index `first`. */
+function _fitCut(text: string, cuts: readonly number[], first: number, {from, budget, charsPerToken, countTokens, limit}: _CutSearch): {end: number; tokens: number} | undefined {
 	const ends: number[] = [];
-	for (let index = first; index < cuts.length && (cuts[index]! <= limit || ends.length === 0); index++) {
-		ends.push(_trimEndPosition(text, from, cuts[index]!));
-	}
+	for (let index = first; index < cuts.length && cuts[index]! <= limit; index++) ends.push(_trimEndPosition(text, from, cuts[index]!));
 	const fit = findLongestFit(ends.map(end => end - from), budget, charsPerToken, index => countTokens(text.slice(from, ends[index]!)));
 	return fit === undefined ? undefined : {end: ends[fit.index]!, tokens: fit.tokens};
 }
@@ -154,18 +156,17 @@ function _findWordStarts(text: string, start: number, end: number): number[] {
 }
 
 /**
- * Positions inside a word where it may be cut: between characters, never inside a surrogate pair,
- * and with `keepClusters` never before a combining mark or around a zero-width joiner either.
+ * Positions in (start, end] where a word may be cut: between characters, never inside a surrogate
+ * pair, and with `keepClusters` never before a combining mark or around a zero-width joiner either.
  */
 function _findCharStarts(text: string, start: number, end: number, keepClusters: boolean): number[] {
 	const starts: number[] = [];
-	for (let index = start + 1; index < end; index++) {
+	for (let index = start + 1; index <= end; index++) {
 		const code = text.charCodeAt(index);
 		if (code >= 0xdc00 && code <= 0xdfff) continue;
-		if (keepClusters && (_isJoining(code, text[index]!) || text.charCodeAt(index - 1) === _zeroWidthJoiner)) continue;
+		if (keepClusters && (_isJoining(code, text[index] ?? '') || text.charCodeAt(index - 1) === _zeroWidthJoiner)) continue;
 		starts.push(index);
 	}
-	starts.push(end);
 	return starts;
 }
 

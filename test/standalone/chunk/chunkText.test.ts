@@ -1,7 +1,7 @@
 import test from 'ava';
 import {chunkText, type ChunkTextOptions} from '../../../src/chunk/chunkText.js';
 import {findChunkProblems} from './findChunkProblems.js';
-import {countLumpyTokens, countWordTokens} from './testTokenizers.js';
+import {countByteTokens, countLumpyTokens, countWordTokens} from './testTokenizers.js';
 
 /** A paragraph of `sentences` sentences of ten words (eleven tokens) each, varied by `seed`. */
 function writeParagraph(seed: number, sentences: number): string {
@@ -145,6 +145,18 @@ test('tokenizing work is linear: each paragraph is counted once, plus a check pe
 	const chunks = chunkText(text, {maxTokens: 500, countTokens});
 	t.true(characters <= 3 * text.length, `${characters} characters tokenized for ${text.length}`);
 	t.true(calls <= 2000 + 20 * chunks.length, `${calls} calls for 2000 paragraphs and ${chunks.length} chunks`);
+});
+
+test('tokenizing work stays linear for a huge line and a huge word', t => {
+	for (const text of ['word '.repeat(60_000), 'ab'.repeat(150_000)]) {
+		let characters = 0;
+		const countTokens = (piece: string) => {
+			characters += piece.length;
+			return countByteTokens(piece);
+		};
+		const chunks = chunkText(text, {maxTokens: 1000, overlapTokens: 100, countTokens});
+		t.true(chunks.length >= 100 && characters <= 6 * text.length, `${characters} characters tokenized for ${text.length} in ${chunks.length} chunks`);
+	}
 });
 
 test('invalid options are rejected with what was expected', t => {
