@@ -41,7 +41,8 @@ const _minMaxTokens = 8;
  * cutting at headings first, then blank lines, sentences, lines, words and, for a word longer than
  * the budget, characters. Chunks are packed greedily so they are mostly full; small sections are
  * merged with the next one. Each paragraph is counted once and each chunk is verified with one more
- * count, so the work stays linear in the text. The same input always gives the same chunks.
+ * count (one more again once overlap is added), so the work stays linear in the text. The same input
+ * always gives the same chunks.
  */
 export function chunkText(text: string, options: ChunkTextOptions): Chunk[] {
 	const {maxTokens, overlapTokens, countTokens, pageStarts} = _resolveOptions(options);
