@@ -1,7 +1,8 @@
 /**
  * Times readPdf against poppler's `pdftotext` on every PDF of the shared corpus, one file at a time
- * on this machine, and prints per-file times, totals and their ratio. readPdf runs in this one
- * process after a warm-up read (as in a pooled extraction worker).
+ * on this machine, and prints per-file wall times, totals and their ratios, wall and CPU (CPU time
+ * is steadier on a shared machine). readPdf runs in this one process after a warm-up read (as in a
+ * pooled extraction worker); pdftotext runs under /usr/bin/time for its CPU time.
  * Usage: npx tsx scripts/timePdfReader.ts [corpus folder, default ../shared/corpus/pdf]
  */
 import {spawnSync} from 'node:child_process';
@@ -16,32 +17,46 @@ const folder = process.argv[2] ?? fileURLToPath(new URL('../../shared/corpus/pdf
 const limits: ExtractLimits = {maxFileBytes: 268435456, maxPages: 5000, maxTextChars: 20000000, maxUnzippedBytes: 268435456};
 const files = readdirSync(folder).filter(name => name.endsWith('.pdf')).sort();
 
-async function timeReadPdf(path: string): Promise<{ms: number; outcome: string}> {
-	const bytes = readFileSync(path);
-	const start = performance.now();
-	try {
-		const result = await readPdf(bytes, {path, limits});
-		return {ms: performance.now() - start, outcome: `${result.pages.reduce((sum, page) => sum + page.text.length, 0)} chars`};
-	} catch (error) {
-		return {ms: performance.now() - start, outcome: isPipelineError(error) ? error.code : String(error)};
-	}
+interface Timing {
+	ms: number;
+	cpuMs: number;
 }
 
-function timePdftotext(path: string): number {
+async function timeReadPdf(path: string): Promise<Timing & {outcome: string}> {
+	const bytes = readFileSync(path);
 	const start = performance.now();
-	spawnSync('pdftotext', ['-q', path, '-'], {maxBuffer: 1 << 30});
-	return performance.now() - start;
+	const cpu = process.cpuUsage();
+	let outcome: string;
+	try {
+		const result = await readPdf(bytes, {path, limits});
+		outcome = `${result.pages.reduce((sum, page) => sum + page.text.length, 0)} chars`;
+	} catch (error) {
+		outcome = isPipelineError(error) ? error.code : String(error);
+	}
+	const used = process.cpuUsage(cpu);
+	return {ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, outcome};
+}
+
+function timePdftotext(path: string): Timing {
+	const start = performance.now();
+	const run = spawnSync('/usr/bin/time', ['-f', '%U %S', 'pdftotext', '-q', path, '-'], {maxBuffer: 1 << 30, encoding: 'utf8'});
+	const ms = performance.now() - start;
+	const [user = 0, system = 0] = (run.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
+	return {ms, cpuMs: (user + system) * 1000};
 }
 
 if (files[0] !== undefined) await timeReadPdf(join(folder, files[0]));
-let totalOurs = 0;
-let totalPoppler = 0;
+const ours: Timing = {ms: 0, cpuMs: 0};
+const poppler: Timing = {ms: 0, cpuMs: 0};
 for (const name of files) {
 	const path = join(folder, name);
-	const poppler = timePdftotext(path);
-	const {ms, outcome} = await timeReadPdf(path);
-	totalOurs += ms;
-	totalPoppler += poppler;
-	console.log(`${name.padEnd(56)} readPdf ${ms.toFixed(0).padStart(6)} ms  pdftotext ${poppler.toFixed(0).padStart(6)} ms  ${(ms / poppler).toFixed(2).padStart(6)}x  ${outcome}`);
+	const reference = timePdftotext(path);
+	const {ms, cpuMs, outcome} = await timeReadPdf(path);
+	ours.ms += ms;
+	ours.cpuMs += cpuMs;
+	poppler.ms += reference.ms;
+	poppler.cpuMs += reference.cpuMs;
+	console.log(`${name.padEnd(56)} readPdf ${ms.toFixed(0).padStart(6)} ms  pdftotext ${reference.ms.toFixed(0).padStart(6)} ms  ${(ms / reference.ms).toFixed(2).padStart(6)}x  ${outcome}`);
 }
-console.log(`\n${files.length} files: readPdf ${totalOurs.toFixed(0)} ms, pdftotext ${totalPoppler.toFixed(0)} ms, ratio ${(totalOurs / totalPoppler).toFixed(2)}x`);
+console.log(`\n${files.length} files, wall: readPdf ${ours.ms.toFixed(0)} ms, pdftotext ${poppler.ms.toFixed(0)} ms, ratio ${(ours.ms / poppler.ms).toFixed(2)}x`);
+console.log(`${files.length} files, CPU:  readPdf ${ours.cpuMs.toFixed(0)} ms, pdftotext ${poppler.cpuMs.toFixed(0)} ms, ratio ${(ours.cpuMs / poppler.cpuMs).toFixed(2)}x`);

@@ -8,12 +8,36 @@ interface _Gutter {
 }
 
 /**
- * Puts the segments of one orientation into reading order and merges them into lines. Multi-column
- * pages are read column by column, left first, however the content stream interleaves them; lines
- * that cross a gutter (titles, wide figures, footers) stay in place and cut the page into bands that
- * are each read column by column.
+ * Puts the segments of one orientation into reading order and merges them into lines. Full-width
+ * segments (over 60% of the text's width: titles, captions, footers) cut the page into blocks, top to
+ * bottom; a block laid out in columns is read column by column, left first, however the content
+ * stream interleaves them. Inside a block, segments that cross a gutter (a wide formula, a table)
+ * stay in place and cut it into bands that are each read column by column.
  */
 export function orderSegments(segments: readonly PdfSegment[]): PdfSegment[] {
+	const [minX, maxX] = _spread(segments);
+	const wideWidth = 0.6 * (maxX - minX);
+	const lines: PdfSegment[] = [];
+	let block: PdfSegment[] = [];
+	let wide: PdfSegment[] = [];
+	for (const segment of [...segments].sort((left, right) => left.y - right.y)) {
+		if (segment.x1 - segment.x0 >= wideWidth) {
+			lines.push(..._orderBlock(block));
+			block = [];
+			wide.push(segment);
+		} else {
+			for (const group of groupLines(wide)) lines.push(group.line);
+			wide = [];
+			block.push(segment);
+		}
+	}
+	for (const group of groupLines(wide)) lines.push(group.line);
+	lines.push(..._orderBlock(block));
+	return lines;
+}
+
+/** Orders a block between full-width lines: by columns and bands when it has gutters, else by lines. */
+function _orderBlock(segments: readonly PdfSegment[]): PdfSegment[] {
 	const gutters = _findGutters(segments);
 	if (gutters.length === 0) return groupLines(segments).map(group => group.line);
 	const size = median(segments.map(segment => segment.size));
