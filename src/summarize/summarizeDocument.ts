@@ -1,0 +1,174 @@
+import {chunkText, type Chunk} from '../chunk/chunkText.js';
+import type {ChatMessage, Engine} from '../engine/Engine.js';
+import {EngineError} from '../errors.js';
+import {buildMessages, SUMMARY_JSON_SCHEMA, type PromptKind, type PromptVariables, type SummarizeOptions} from './buildMessages.js';
+import {cutToTokens} from './cutToTokens.js';
+import {parseSummaryOutput} from './parseSummaryOutput.js';
+
+/** One model call the summarizer needs; the runner decides how (cache, queue, engine). */
+export interface ModelCallRequest {
+	kind: PromptKind;
+	/** 0 for map (or a single call), then one more per collapse level; reduce is the last level. */
+	level: number;
+	messages: ChatMessage[];
+	/** Exact token count of the templated prompt, already checked to fit. */
+	promptTokens: number;
+	maxTokens: number;
+	temperature: number;
+	seed: number;
+	jsonSchema?: Record<string, unknown>;
+}
+
+export interface ModelCallResult {
+	text: string;
+	outputTokens: number;
+	/** The result came from the checkpoint store: no model call was made. */
+	cached: boolean;
+}
+
+export type CallModel = (request: ModelCallRequest) => Promise<ModelCallResult>;
+
+export interface SummarizeDocumentOptions {
+	engine: Pick<Engine, 'contextSize' | 'countPromptTokens' | 'tokenizer'>;
+	callModel: CallModel;
+	summarize: SummarizeOptions;
+	/** Chunk size cap (0: as large as the context allows) and overlap, in tokens. */
+	chunk: {maxTokens: number; overlapTokens: number};
+}
+
+export interface SummarizeInput {
+	text: string;
+	title: string;
+	/** Character offset of each page's start, for chunk page ranges. */
+	pageStarts?: readonly number[];
+}
+
+export interface DocumentSummary {
+	summary: string;
+	title?: string;
+	keyPoints?: string[];
+	/** Chunks of the map stage; empty when the document fit one call. */
+	chunks: Chunk[];
+	/** Collapse levels used between map and reduce. */
+	collapseLevels: number;
+	calls: number;
+	cachedCalls: number;
+	promptTokens: number;
+	outputTokens: number;
+	maxPromptTokens: number;
+	warnings: string[];
+}
+
+/** Tokens kept free between a prompt's counted size and the context, for safety at template joins. */
+const _joinMargin = 16;
+const _partialSeparator = '\n\n';
+
+/**
+ * Summarizes one document: in one call when it fits; otherwise map each chunk, collapse partial
+ * summaries level by level until they fit one prompt, and reduce. Every prompt is counted before it
+ * is sent and never exceeds the context; each collapse level must shrink the text, and past
+ * `maxDepth` levels (or when a level cannot shrink) the partial summaries are cut at a sentence
+ * boundary with a warning, so the process always ends.
+ */
+export async function summarizeDocument(input: SummarizeInput, options: SummarizeDocumentOptions): Promise<DocumentSummary> {
+	const {engine, summarize} = options;
+	const variables: PromptVariables = {title: input.title};
+	const stats = {calls: 0, cachedCalls: 0, promptTokens: 0, outputTokens: 0, maxPromptTokens: 0};
+	const warnings: string[] = [];
+	const maxTokens = summarize.maxOutputTokens;
+	const budgetFor = (kind: PromptKind): number => engine.contextSize - maxTokens - _joinMargin - engine.countPromptTokens(buildMessages(kind, '', variables, summarize));
+
+	const call = async (kind: PromptKind, level: number, text: string, extra: Partial<PromptVariables> = {}): Promise<string> => {
+		const messages = buildMessages(kind, text, {...variables, ...extra}, summarize);
+		const promptTokens = engine.countPromptTokens(messages);
+		if (promptTokens + maxTokens > engine.contextSize) {
+			throw new EngineError('E_PROMPT_TOO_LONG', `planner bug: a ${kind} prompt of ${promptTokens} tokens + ${maxTokens} output tokens exceeds the context of ${engine.contextSize}`, {retryable: false});
+		}
+		const isFinal = kind === 'reduce';
+		const result = await options.callModel({
+			kind, level, messages, promptTokens, maxTokens,
+			temperature: summarize.temperature, seed: summarize.seed,
+			...(isFinal && summarize.style === 'json' ? {jsonSchema: SUMMARY_JSON_SCHEMA as unknown as Record<string, unknown>} : {}),
+		});
+		stats.calls++;
+		if (result.cached) stats.cachedCalls++;
+		stats.promptTokens += promptTokens;
+		stats.outputTokens += result.outputTokens;
+		stats.maxPromptTokens = Math.max(stats.maxPromptTokens, promptTokens);
+		return result.text.trim();
+	};
+	const finish = (output: string, chunks: Chunk[], collapseLevels: number): DocumentSummary => ({
+		...parseSummaryOutput(output, summarize.style, warnings), chunks, collapseLevels, ...stats, warnings,
+	});
+
+	const reduceBudget = budgetFor('reduce');
+	if (reduceBudget <= 0) throw new EngineError('E_PROMPT_TOO_LONG', `the context of ${engine.contextSize} tokens leaves no room for text after the prompt and ${maxTokens} output tokens; raise engine.contextSize or lower summarize.maxOutputTokens`, {retryable: false});
+	if (_fits(input.text, reduceBudget, engine)) return finish(await call('reduce', 0, input.text), [], 0);
+
+	const chunks = planChunks(input, options);
+	let partials = await Promise.all(chunks.map((chunk, index) => call('map', 0, chunk.text, {part: index + 1, parts: chunks.length})));
+
+	const collapseBudget = budgetFor('collapse');
+	let level = 0;
+	for (;;) {
+		const joined = partials.join(_partialSeparator);
+		if (_fits(joined, reduceBudget, engine)) return finish(await call('reduce', level + 1, joined), chunks, level);
+		const groups = level < summarize.maxDepth ? _groupToFit(partials, collapseBudget, engine) : [];
+		if (groups.length === 0 || groups.length >= partials.length) {
+			warnings.push(level >= summarize.maxDepth
+				? `partial summaries still too long after ${level} collapse levels (summarize.maxDepth); cut to fit the final prompt`
+				: `collapse level ${level + 1} could not shrink the partial summaries; cut to fit the final prompt`);
+			return finish(await call('reduce', level + 1, cutToTokens(joined, reduceBudget, engine.tokenizer)), chunks, level);
+		}
+		level++;
+		const currentLevel = level;
+		partials = await Promise.all(groups.map(group => call('collapse', currentLevel, group.join(_partialSeparator))));
+	}
+}
+
+/**
+ * Splits a document into the chunks of its map stage: as large as a map prompt and its output
+ * allow within the context (or `chunk.maxTokens`, when smaller).
+ */
+export function planChunks(input: SummarizeInput, options: Pick<SummarizeDocumentOptions, 'engine' | 'summarize' | 'chunk'>): Chunk[] {
+	const {engine, summarize} = options;
+	const template = engine.countPromptTokens(buildMessages('map', '', {title: input.title}, summarize));
+	const mapBudget = engine.contextSize - summarize.maxOutputTokens - _joinMargin - template;
+	if (mapBudget <= 0) throw new EngineError('E_PROMPT_TOO_LONG', `the context of ${engine.contextSize} tokens leaves no room for text after the prompt and ${summarize.maxOutputTokens} output tokens; raise engine.contextSize or lower summarize.maxOutputTokens`, {retryable: false});
+	const chunkBudget = options.chunk.maxTokens > 0 ? Math.min(options.chunk.maxTokens, mapBudget) : mapBudget;
+	return chunkText(input.text, {
+		maxTokens: chunkBudget,
+		overlapTokens: Math.min(options.chunk.overlapTokens, Math.floor(chunkBudget / 2)),
+		countTokens: text => engine.tokenizer.countTokens(text),
+		...(input.pageStarts === undefined ? {} : {pageStarts: input.pageStarts}),
+	});
+}
+
+/** Whether `text` fits `budget` tokens; skips tokenizing texts that are clearly far too long. */
+function _fits(text: string, budget: number, engine: SummarizeDocumentOptions['engine']): boolean {
+	if (text.length > budget * 12) return false;
+	return engine.tokenizer.countTokens(text) <= budget;
+}
+
+/** Packs consecutive partial summaries greedily into groups whose joined text fits `budget` tokens. */
+function _groupToFit(partials: readonly string[], budget: number, engine: SummarizeDocumentOptions['engine']): string[][] {
+	const separatorTokens = engine.tokenizer.countTokens(_partialSeparator);
+	const groups: string[][] = [];
+	let current: string[] = [];
+	let currentTokens = 0;
+	for (const partial of partials) {
+		const tokens = engine.tokenizer.countTokens(partial);
+		if (tokens > budget) return [];
+		const added = current.length === 0 ? tokens : tokens + separatorTokens;
+		if (current.length > 0 && (currentTokens + added > budget || !_fits([...current, partial].join(_partialSeparator), budget, engine))) {
+			groups.push(current);
+			current = [partial];
+			currentTokens = tokens;
+		} else {
+			current.push(partial);
+			currentTokens += added;
+		}
+	}
+	if (current.length > 0) groups.push(current);
+	return groups;
+}
