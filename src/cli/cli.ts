@@ -1,7 +1,12 @@
 import yargs from 'yargs';
 import {hideBin} from 'yargs/helpers';
 import {isPipelineError, toError} from '../errors.js';
+import {ChunkCommand} from './commands/ChunkCommand.js';
+import {ExportCommand} from './commands/ExportCommand.js';
 import {ExtractCommand} from './commands/ExtractCommand.js';
+import {ModelsCommand} from './commands/ModelsCommand.js';
+import {RunCommand} from './commands/RunCommand.js';
+import {StatusCommand} from './commands/StatusCommand.js';
 import {ExitCode} from './ExitCode.js';
 
 /**
@@ -14,7 +19,12 @@ async function runCli(argv: readonly string[]): Promise<void> {
 	try {
 		await yargs(argv as string[])
 			.scriptName('precis')
+			.command(RunCommand)
 			.command(ExtractCommand)
+			.command(ChunkCommand)
+			.command(StatusCommand)
+			.command(ExportCommand)
+			.command(ModelsCommand)
 			.demandCommand(1, 'Name a command; see precis --help')
 			.strict()
 			.help()

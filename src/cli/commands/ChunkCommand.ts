@@ -1,0 +1,44 @@
+import type {CommandModule} from 'yargs';
+import {createEngine} from '../../engine/createEngine.js';
+import {ExtractionPool} from '../../ingest/ExtractionPool.js';
+import {toSummarizeInput} from '../../run/toSummarizeInput.js';
+import {planChunks} from '../../summarize/summarizeDocument.js';
+import {addConfigFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
+
+export interface ChunkCommand extends ConfigFlags {
+	file: string;
+	json: boolean;
+}
+
+/** `precis chunk <file>`: the chunks a document's map stage would use, counted by the model's tokenizer. */
+export const ChunkCommand: CommandModule<object, ChunkCommand> = {
+	command: 'chunk <file>',
+	describe: 'Show how a document is split into token-counted chunks',
+	builder: argv => addConfigFlags(argv)
+		.positional('file', {type: 'string', demandOption: true, describe: 'A PDF, DOCX or text file'})
+		.option('json', {type: 'boolean', default: false, describe: 'Print a JSON array of chunks'}) as never,
+	async handler(args) {
+		const {config} = resolveConfigFromFlags(args);
+		const {timeoutSeconds, maxMemoryMb, ...limits} = config.extract;
+		let document;
+		{
+			await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers: 1});
+			document = await pool.extract(args.file);
+		}
+		const engine = await createEngine(config.engine);
+		try {
+			const chunks = planChunks(toSummarizeInput(document), {engine, summarize: config.summarize, chunk: config.chunk});
+			if (args.json) {
+				process.stdout.write(`${JSON.stringify(chunks.map(chunk => ({index: chunk.index, tokens: chunk.tokens, text: chunk.text, pages: chunk.pages, headings: chunk.headings})))}\n`);
+				return;
+			}
+			for (const chunk of chunks) {
+				const pages = chunk.pages === null ? '' : `, pages ${chunk.pages[0]}-${chunk.pages[1]}`;
+				const headings = chunk.headings.length === 0 ? '' : `, under ${chunk.headings.join(' > ')}`;
+				process.stdout.write(`--- chunk ${chunk.index}: ${chunk.tokens} tokens${pages}${headings}\n${chunk.text}\n`);
+			}
+		} finally {
+			await engine.close();
+		}
+	},
+};

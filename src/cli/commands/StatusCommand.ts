@@ -1,0 +1,56 @@
+import type {CommandModule} from 'yargs';
+import type {Store} from '../../store/Store.js';
+import {openStore} from '../../store/Store.js';
+import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
+
+export interface StatusCommand extends Pick<ConfigFlags, 'config' | 'pipeline' | 'db'> {
+	json: boolean;
+}
+
+/** `precis status`: documents by status and recent runs, read live from the database. */
+export const StatusCommand: CommandModule<object, StatusCommand> = {
+	command: 'status',
+	describe: 'Show documents by status, recent runs and failures',
+	builder: argv => addPipelineFlags(argv)
+		.option('db', {type: 'string', describe: 'SQLite database file'})
+		.option('json', {type: 'boolean', default: false, describe: 'Print JSON'}) as never,
+	handler(args) {
+		const {config} = resolveConfigFromFlags({config: args.config, pipeline: args.pipeline, db: args.db});
+		using store = openStore(config.db);
+		process.stdout.write(args.json ? `${JSON.stringify(_statusJson(store))}\n` : _statusText(store));
+	},
+};
+
+function _statusJson(store: Store): object {
+	const {documents, runs} = store.getStatus();
+	return {
+		documents: {total: documents.total, done: documents.done, failed: documents.failed, pending: documents.pending + documents.running},
+		runs: runs.map(run => ({
+			id: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, status: run.status, pipeline: run.pipeline,
+			llmCalls: run.llmCalls, cacheHits: run.cacheHits, promptTokens: run.promptTokens, outputTokens: run.outputTokens,
+			documents: {total: run.documentsTotal, done: run.documentsDone, failed: run.documentsFailed, skipped: run.documentsSkipped},
+		})),
+		failures: store.listRecentFailures(10).map(failure => ({path: failure.path, code: failure.errorCode, message: failure.errorMessage, updatedAt: failure.updatedAt})),
+	};
+}
+
+function _statusText(store: Store): string {
+	const {documents, runs} = store.getStatus();
+	const lines = [`documents: ${documents.total} total, ${documents.done} done, ${documents.failed} failed, ${documents.pending + documents.running} pending`, '', 'runs:'];
+	lines.push(_table([['id', 'started', 'status', 'docs done/failed/skipped', 'calls', 'cached', 'tokens in/out', 'out tok/s'], ...runs.map(run => {
+		const seconds = run.finishedAt === null ? (Date.now() - Date.parse(run.startedAt)) / 1000 : (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
+		return [String(run.id), run.startedAt.replace('T', ' ').slice(0, 19), run.status, `${run.documentsDone}/${run.documentsFailed}/${run.documentsSkipped} of ${run.documentsTotal}`,
+			String(run.llmCalls), String(run.cacheHits), `${run.promptTokens}/${run.outputTokens}`, (run.outputTokens / Math.max(seconds, 0.001)).toFixed(1)];
+	})]));
+	const failures = store.listRecentFailures(10);
+	if (failures.length > 0) {
+		lines.push('', 'recent failures:');
+		for (const failure of failures) lines.push(`  ${failure.path}: ${failure.errorCode ?? '?'}: ${failure.errorMessage ?? ''}`);
+	}
+	return `${lines.join('\n')}\n`;
+}
+
+function _table(rows: string[][]): string {
+	const widths = rows[0]?.map((_, column) => Math.max(...rows.map(row => (row[column] ?? '').length))) ?? [];
+	return rows.map(row => `  ${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ')}`.trimEnd()).join('\n');
+}

@@ -1,0 +1,21 @@
+/**
+ * Turns the first SIGINT or SIGTERM into an abort (stop taking work, let calls in flight finish);
+ * a second one exits at once.
+ */
+export function onShutdownSignal(): {signal: AbortSignal; dispose: () => void} {
+	const controller = new AbortController();
+	const onSignal = (signal: NodeJS.Signals): void => {
+		if (controller.signal.aborted) process.exit(130);
+		process.stderr.write(`precis: ${signal} received; finishing calls in flight, then stopping (send it again to stop at once)\n`);
+		controller.abort();
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+	return {
+		signal: controller.signal,
+		dispose: () => {
+			process.off('SIGINT', onSignal);
+			process.off('SIGTERM', onSignal);
+		},
+	};
+}
