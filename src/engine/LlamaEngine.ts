@@ -73,7 +73,7 @@ export class LlamaEngine implements Engine {
 		this.parallel = options.parallel;
 		// LlamaChat shifts the context when a prompt leaves no free cell (prompt + 1 >= size): keep one free,
 		// so any prompt + maxTokens <= contextSize runs unshifted (measured at the boundary).
-		this.contextSize = context.contextSize - 1;
+		this.contextSize = Math.min(context.contextSize - 1, options.contextSize > 0 ? options.contextSize : options.maxContextSize);
 		this.chatWrapper = resolveChatWrapper(model);
 		this.tokenizer = {
 			tokenize: text => model.tokenize(text),
@@ -110,7 +110,8 @@ export class LlamaEngine implements Engine {
 			const context = await model
 				.createContext({
 					sequences: resolved.parallel,
-					contextSize: resolved.contextSize > 0 ? resolved.contextSize : {max: resolved.maxContextSize},
+					// One cell more than asked: it stays free so that no prompt that fits triggers a context shift (see the constructor).
+					contextSize: resolved.contextSize > 0 ? resolved.contextSize + 1 : {max: resolved.maxContextSize + 1},
 					batchSize: resolved.batchSize,
 					threads,
 				})
