@@ -60,7 +60,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
 		maxDepth: 6,
 		prompts: {
 			system: 'You are precis, a careful assistant that writes faithful summaries. State only what the text says; never add facts, opinions or preambles.',
-			map: `${_instructionsHead} It is part {{part}} of {{parts}} of the document "{{title}}". Keep the names, numbers, dates, decisions and conclusions it contains. Write in {{language}}, at most {{length}}.\n<<<TEXT\n{{text}}\nTEXT>>>`,
+			map: `${_instructionsHead} It is one part of the document "{{title}}". Keep the names, numbers, dates, decisions and conclusions it contains. Write in {{language}}, at most {{length}}.\n<<<TEXT\n{{text}}\nTEXT>>>`,
 			collapse: `${_instructionsHead} It holds partial summaries of consecutive parts of the document "{{title}}". Merge them into one summary that keeps every important fact, without repeating. Write in {{language}}, at most {{length}}.\n<<<TEXT\n{{text}}\nTEXT>>>`,
 			reduce: `${_instructionsHead} It is the document "{{title}}" (or summaries of its parts, in order). {{format}} Write in {{language}}, {{length}}.\n<<<TEXT\n{{text}}\nTEXT>>>`,
 		},
