@@ -45,13 +45,19 @@ export function fenceText(text: string): string {
 	return text.replace(/<<<|>>>/g, marker => marker.split('').join(' '));
 }
 
-/** The JSON schema the `json` style constrains the final summary to. */
-export const SUMMARY_JSON_SCHEMA = {
-	type: 'object',
-	properties: {
-		title: {type: 'string'},
-		summary: {type: 'string'},
-		key_points: {type: 'array', items: {type: 'string'}},
-	},
-	required: ['title', 'summary', 'key_points'],
-} as const;
+/**
+ * The JSON schema the `json` style constrains the final summary to. String and list bounds keep a
+ * typical answer within `maxOutputTokens`; an answer cut at the limit anyway is closed by
+ * parseSummaryOutput.
+ */
+export function createSummaryJsonSchema(maxOutputTokens: number): Record<string, unknown> {
+	return {
+		type: 'object',
+		properties: {
+			title: {type: 'string', maxLength: 160},
+			summary: {type: 'string', maxLength: Math.max(200, maxOutputTokens * 2)},
+			key_points: {type: 'array', maxItems: 8, items: {type: 'string', maxLength: 200}},
+		},
+		required: ['title', 'summary', 'key_points'],
+	};
+}

@@ -1,3 +1,4 @@
+import {closeTruncatedJson} from './closeTruncatedJson.js';
 import type {SummarizeOptions} from './buildMessages.js';
 
 export interface ParsedSummary {
@@ -17,16 +18,26 @@ export function parseSummaryOutput(output: string, style: SummarizeOptions['styl
 		return keyPoints.length > 0 ? {summary: output, keyPoints} : {summary: output};
 	}
 	if (style !== 'json') return {summary: output};
+	let value = _parseJson(output);
+	if (value === undefined) {
+		value = closeTruncatedJson(output);
+		warnings.push(value === undefined
+			? 'the model did not return valid JSON; its output is kept as the summary'
+			: 'the JSON answer was cut at summarize.maxOutputTokens and has been closed; raise the limit for complete answers');
+	}
+	if (typeof value !== 'object' || value === null) return {summary: output};
+	const {title, summary, key_points: points} = value as {title?: unknown; summary?: unknown; key_points?: unknown};
+	return {
+		summary: typeof summary === 'string' ? summary : '',
+		...(typeof title === 'string' && title !== '' ? {title} : {}),
+		keyPoints: Array.isArray(points) ? points.filter((point): point is string => typeof point === 'string') : [],
+	};
+}
+
+function _parseJson(text: string): unknown {
 	try {
-		const value = JSON.parse(output) as {title?: unknown; summary?: unknown; key_points?: unknown};
-		const keyPoints = Array.isArray(value.key_points) ? value.key_points.filter((point): point is string => typeof point === 'string') : [];
-		return {
-			summary: typeof value.summary === 'string' ? value.summary : output,
-			...(typeof value.title === 'string' && value.title !== '' ? {title: value.title} : {}),
-			keyPoints,
-		};
+		return JSON.parse(text) as unknown;
 	} catch {
-		warnings.push('the model did not return valid JSON; its output is kept as the summary');
-		return {summary: output};
+		return undefined;
 	}
 }

@@ -1,7 +1,7 @@
 import {chunkText, type Chunk} from '../chunk/chunkText.js';
 import type {ChatMessage, Engine} from '../engine/Engine.js';
 import {EngineError} from '../errors.js';
-import {buildMessages, SUMMARY_JSON_SCHEMA, type PromptKind, type PromptVariables, type SummarizeOptions} from './buildMessages.js';
+import {buildMessages, createSummaryJsonSchema, type PromptKind, type PromptVariables, type SummarizeOptions} from './buildMessages.js';
 import {cutToTokens} from './cutToTokens.js';
 import {parseSummaryOutput} from './parseSummaryOutput.js';
 
@@ -88,7 +88,7 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 		const result = await options.callModel({
 			kind, level, messages, promptTokens, maxTokens,
 			temperature: summarize.temperature, seed: summarize.seed,
-			...(isFinal && summarize.style === 'json' ? {jsonSchema: SUMMARY_JSON_SCHEMA as unknown as Record<string, unknown>} : {}),
+			...(isFinal && summarize.style === 'json' ? {jsonSchema: createSummaryJsonSchema(maxTokens)} : {}),
 		});
 		stats.calls++;
 		if (result.cached) stats.cachedCalls++;

@@ -1,7 +1,6 @@
 import test from 'ava';
 import {DEFAULT_CONFIG} from '../../../src/config/defaults.js';
 import {buildMessages} from '../../../src/summarize/buildMessages.js';
-import {cutToTokens} from '../../../src/summarize/cutToTokens.js';
 
 const options = DEFAULT_CONFIG.summarize;
 
@@ -32,12 +31,4 @@ test('style, language and length reach the prompt; few-shot examples come before
 	t.regex(last, /Write in French, 5 bullet points\./);
 	t.regex(last, /starting with "- "/);
 	t.regex(buildMessages('map', 'Body.', {title: 'T'}, options)[1]?.content ?? '', /the same language as the text/);
-});
-
-test('cutToTokens keeps the longest prefix that fits, ended at a sentence', t => {
-	const countWords = (text: string): number => text.split(/\s+/).filter(Boolean).length;
-	const text = 'One two three. Four five six. Seven eight nine ten eleven.';
-	t.is(cutToTokens(text, 100, {countTokens: countWords}), text);
-	t.is(cutToTokens(text, 7, {countTokens: countWords}), 'One two three. Four five six.');
-	t.true(countWords(cutToTokens(text, 2, {countTokens: countWords})) <= 2);
 });
