@@ -7,6 +7,7 @@ import {ExtractCommand} from './commands/ExtractCommand.js';
 import {ModelsCommand} from './commands/ModelsCommand.js';
 import {RunCommand} from './commands/RunCommand.js';
 import {StatusCommand} from './commands/StatusCommand.js';
+import {WatchCommand} from './commands/WatchCommand.js';
 import {ExitCode} from './ExitCode.js';
 
 /**
@@ -20,6 +21,7 @@ async function runCli(argv: readonly string[]): Promise<void> {
 		await yargs(argv as string[])
 			.scriptName('precis')
 			.command(RunCommand)
+			.command(WatchCommand)
 			.command(ExtractCommand)
 			.command(ChunkCommand)
 			.command(StatusCommand)

@@ -21,13 +21,7 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
 		const absolute = resolve(path);
 		if (!found.has(absolute)) found.set(absolute, path);
 	};
-	const ignore = options.ignore.map(pattern => globToRegExp(pattern));
-	const isWanted = (path: string, root: string): boolean => {
-		const rel = relative(resolve(root), resolve(path)).split(sep).join('/');
-		if (ignore.some(pattern => pattern.test(rel))) return false;
-		const ending = extname(path).toLowerCase();
-		return ending === '' || options.extensions.includes(ending);
-	};
+	const {isWanted} = createFileMatcher(options);
 	for (const input of inputs) {
 		if (/[*?[]/.test(input)) {
 			const {root, pattern} = _splitGlob(input);
@@ -47,6 +41,28 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
 		}
 	}
 	return [...found.values()].sort();
+}
+
+export interface FileMatcher {
+	/** Whether `path`, under the folder `root` being walked or watched, matches an ignore glob (files and folders alike). */
+	isIgnored: (path: string, root: string) => boolean;
+	/** Whether the file `path` found under `root` is picked up: not ignored, and with a wanted ending or none. */
+	isWanted: (path: string, root: string) => boolean;
+}
+
+/** The rules by which a folder's files are picked up, shared by discovery and the folder watcher. */
+export function createFileMatcher(options: DiscoverOptions): FileMatcher {
+	const ignore = options.ignore.map(pattern => globToRegExp(pattern));
+	const isIgnored = (path: string, root: string): boolean => {
+		const rel = relative(resolve(root), resolve(path)).split(sep).join('/');
+		return ignore.some(pattern => pattern.test(rel));
+	};
+	const isWanted = (path: string, root: string): boolean => {
+		if (isIgnored(path, root)) return false;
+		const ending = extname(path).toLowerCase();
+		return ending === '' || options.extensions.includes(ending);
+	};
+	return {isIgnored, isWanted};
 }
 
 /** Splits a glob into the folder before its first wildcard and a matcher for the rest of it. */

@@ -16,7 +16,13 @@ import type {RunEvent} from './RunEvent.js';
 import {toSummarizeInput} from './toSummarizeInput.js';
 
 export interface RunBatchOptions {
+	/** Files, folders or globs to discover; ignored when `source` is given. */
 	inputs: readonly string[];
+	/**
+	 * Paths to summarize as they come, instead of discovering `inputs` (a watcher's feed, keeping one
+	 * run open). Pulled by several lanes at once; it must end once `signal` aborts.
+	 */
+	source?: AsyncIterable<string>;
 	config: Pick<ResolvedConfig, 'name' | 'discover' | 'chunk' | 'summarize'>;
 	engine: Engine;
 	store: Store;
@@ -80,9 +86,15 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 
 	const queue = new PQueue({concurrency: engine.parallel});
 	try {
-		const paths = await discoverFiles(options.inputs, config.discover);
-		result.documents.total = paths.length;
-		emit({type: 'discovered', total: paths.length});
+		let feed: Iterator<string> | AsyncIterator<string>;
+		if (options.source === undefined) {
+			const paths = await discoverFiles(options.inputs, config.discover);
+			result.documents.total = paths.length;
+			emit({type: 'discovered', total: paths.length});
+			feed = paths.values();
+		} else {
+			feed = options.source[Symbol.asyncIterator]();
+		}
 		saveCounters();
 
 		const countSkip = (decision: DocumentDecision, path: string): void => {
@@ -177,9 +189,13 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 		let next = 0;
 		const lanes = engine.parallel + pool.size;
 		const lane = async (): Promise<void> => {
-			while (!intake.signal.aborted && next < paths.length) {
+			while (!intake.signal.aborted) {
+				const item = await feed.next();
+				if (item.done === true || intake.signal.aborted) return;
 				const index = next++;
-				await processDocument(index, paths[index] ?? '');
+				// A fed run learns its total as paths arrive.
+				if (options.source !== undefined) result.documents.total = next;
+				await processDocument(index, item.value);
 			}
 		};
 		await Promise.all(Array.from({length: lanes}, lane));

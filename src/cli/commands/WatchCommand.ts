@@ -1,0 +1,81 @@
+import type {CommandModule} from 'yargs';
+import {createEngine} from '../../engine/createEngine.js';
+import {PipelineError} from '../../errors.js';
+import {ExtractionPool} from '../../ingest/ExtractionPool.js';
+import {writeReportFile} from '../../report/writeReportFile.js';
+import type {RunResult} from '../../run/runBatch.js';
+import {openStore} from '../../store/Store.js';
+import {watchFolder, type WatchEvent} from '../../watch/watchFolder.js';
+import {addConfigFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
+import {createRunReporter} from '../createRunReporter.js';
+import {ExitCode} from '../ExitCode.js';
+import {onShutdownSignal} from '../onShutdownSignal.js';
+
+export interface WatchCommand extends ConfigFlags {
+	folders: string[];
+	stableMs?: number;
+}
+
+/**
+ * `precis watch [folders...]`: summarize what the folders hold and is not done yet, then follow new
+ * and changed files until SIGINT or SIGTERM, which ends it with exit code 0. It logs one line per
+ * document (never progress bars: it has no end to show), plain or JSON as `--log-format` says.
+ */
+export const WatchCommand: CommandModule<object, WatchCommand> = {
+	command: 'watch [folders..]',
+	describe: 'Summarize a folder\'s documents, then follow new and changed files until stopped (the pipeline\'s inputs when none are given)',
+	builder: argv => addConfigFlags(argv)
+		.positional('folders', {type: 'string', array: true, default: [], describe: 'Folders (or files) to watch, recursively'})
+		.option('stable-ms', {type: 'number', describe: 'Milliseconds a file\'s size and mtime must stay the same before it is read (watch.stableMs)'}) as never,
+	async handler(args) {
+		const {config} = resolveConfigFromFlags(args);
+		const folders = args.folders.length > 0 ? args.folders : config.inputs;
+		if (folders.length === 0) throw new PipelineError('E_USAGE', 'no folders to watch: name them, or set inputs: in the pipeline', {retryable: false});
+		const stableMs = args.stableMs ?? config.watch.stableMs;
+		if (!Number.isInteger(stableMs) || stableMs < 0) throw new PipelineError('E_USAGE', `--stable-ms must be a non-negative integer, got ${stableMs}`, {retryable: false});
+		const json = config.log.format === 'json';
+		const log = (event: Record<string, unknown>, text: string): void => {
+			process.stderr.write(`${json ? JSON.stringify({time: new Date().toISOString(), ...event}) : text}\n`);
+		};
+		using store = openStore(config.db);
+		const engine = await createEngine(config.engine);
+		const reporter = createRunReporter({format: config.log.format, interactive: false});
+		const shutdown = onShutdownSignal();
+		let result: RunResult;
+		try {
+			const {timeoutSeconds, maxMemoryMb, workers, ...limits} = config.extract;
+			await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers});
+			result = await watchFolder({
+				folders, stableMs, config, engine, store, pool, signal: shutdown.signal, onEvent: reporter.onEvent,
+				onWatchEvent: event => _logWatchEvent(event, log),
+			});
+		} finally {
+			reporter.stop();
+			shutdown.dispose();
+			await engine.close();
+		}
+		if (config.report.format !== 'none') {
+			const file = writeReportFile(store.listDocuments({runId: result.runId}), config.report, new Date());
+			log({event: 'report', path: file}, `report written to ${file}`);
+		}
+		const {total, done, failed, skipped} = result.documents;
+		const wallSeconds = Math.round(result.wallSeconds * 1000) / 1000;
+		log(
+			{event: 'stopped', runId: result.runId, documents: result.documents, llmCalls: result.llmCalls, cacheHits: result.cacheHits, promptTokens: result.promptTokens, outputTokens: result.outputTokens, wallSeconds},
+			`stopped watching; run ${result.runId}: ${total} documents, ${done} done, ${failed} failed, ${skipped} skipped; ${result.llmCalls} model calls, ${result.cacheHits} cached; ${wallSeconds} s`,
+		);
+		// Stopping is how a watcher ends: failures are in the database (`precis status`), not in the exit code.
+		process.exitCode = ExitCode.Ok;
+	},
+};
+
+function _logWatchEvent(event: WatchEvent, log: (event: Record<string, unknown>, text: string) => void): void {
+	switch (event.type) {
+		case 'ready':
+			log({event: 'watching', folders: event.folders}, `watching ${event.folders.join(', ')} (initial scan done)`);
+			break;
+		case 'watch-error':
+			log({event: 'watch-error', message: event.message}, `watch error: ${event.message}`);
+			break;
+	}
+}
