@@ -4,7 +4,6 @@ import {
 	LlamaLogLevel,
 	resolveChatWrapper,
 	TokenMeter,
-	type ChatHistoryItem,
 	type ChatWrapper,
 	type Llama,
 	type LlamaContext,
@@ -19,6 +18,7 @@ import {getModelFingerprint} from './getModelFingerprint.js';
 import {resolveLocalEngineOptions, type LocalEngineOptions, type ResolvedLocalEngineOptions} from './resolveLocalEngineOptions.js';
 import {resolveModelPath} from './resolveModelPath.js';
 import {SequencePool} from './SequencePool.js';
+import {toChatHistory} from './toChatHistory.js';
 
 /** One context sequence with the chat that drives it; both live as long as the engine. */
 interface _Slot {
@@ -185,7 +185,7 @@ export class LlamaEngine implements Engine {
 			const signal = request.signal === undefined ? refusal.signal : AbortSignal.any([request.signal, refusal.signal]);
 			const started = performance.now();
 			try {
-				const response = await slot.chat.generateResponse(_toChatHistory(request.messages), {
+				const response = await slot.chat.generateResponse(toChatHistory(request.messages), {
 					maxTokens,
 					temperature: request.temperature ?? 0,
 					seed: request.seed ?? 0,
@@ -217,7 +217,7 @@ export class LlamaEngine implements Engine {
 
 	/** The exact tokens LlamaChat evaluates for these messages: the chat template plus an open model turn. */
 	private _tokenizePrompt(messages: readonly ChatMessage[]): Token[] {
-		const {contextText} = this.chatWrapper.generateContextState({chatHistory: _toChatHistory(messages, true)});
+		const {contextText} = this.chatWrapper.generateContextState({chatHistory: toChatHistory(messages, true)});
 		return contextText.tokenize(this.loaded.model.tokenizer);
 	}
 
@@ -271,17 +271,6 @@ async function _getLlama(options: ResolvedLocalEngineOptions, loadLog: _LoadLog)
 		const fix = options.gpu === 'auto' || options.gpu === false ? 'reinstall node-llama-cpp for this platform' : "set `gpu: auto` or `gpu: false`";
 		throw new EngineError('E_ENGINE_UNAVAILABLE', `no usable llama.cpp backend for gpu=${String(options.gpu)} (${toError(error).message}): ${fix}`, {cause: error, retryable: false});
 	}
-}
-
-/** Our messages as node-llama-cpp chat history; `openModelTurn` adds the empty model turn LlamaChat generates into. */
-function _toChatHistory(messages: readonly ChatMessage[], openModelTurn = false): ChatHistoryItem[] {
-	const history = messages.map((message): ChatHistoryItem => {
-		if (message.role === 'system') return {type: 'system', text: message.content};
-		if (message.role === 'user') return {type: 'user', text: message.content};
-		return {type: 'model', response: [message.content]};
-	});
-	if (openModelTurn && history.at(-1)?.type !== 'model') history.push({type: 'model', response: []});
-	return history;
 }
 
 function _createShiftError(contextSize: number): EngineError {
