@@ -70,7 +70,7 @@ export const configSchema = z.object({
 			apiModel: z.string(),
 			/** Name of the environment variable holding the API key (empty: no key). */
 			apiKeyEnv: z.string(),
-			/** GGUF file whose tokenizer matches the served model (empty: use the server's /tokenize). */
+			/** GGUF file with the served model's tokenizer and chat template (empty: the model file the servers report in /props, when it is on this machine). */
 			tokenizer: z.string(),
 			timeoutSeconds: z.number().positive(),
 			maxRetries: nonNegativeInt,

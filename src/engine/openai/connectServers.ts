@@ -33,7 +33,7 @@ export async function connectServers(options: ResolvedOpenAiEngineOptions): Prom
 		else log(`${url} does not answer (${String((probe.reason as Error).message)}): it starts out of rotation`);
 	});
 	if (infos.size === 0) {
-		const reasons = probes.map(probe => (probe.status === 'rejected' ? String((probe.reason as Error).message) : '')).join('; ');
+		const reasons = probes.map((probe, index) => `${baseUrls[index] ?? ''}: ${probe.status === 'rejected' ? String((probe.reason as Error).message) : ''}`).join('; ');
 		throw new EngineError('E_ENGINE_UNAVAILABLE', `no server answers (${reasons}): start one (npm run test-server -- --model FILE --port N) or fix --base-url`, {retryable: false});
 	}
 	const answered = [...infos.values()];
