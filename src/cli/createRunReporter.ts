@@ -31,10 +31,10 @@ export function createRunReporter(options: RunReporterOptions): RunReporter {
 	let calls = 0;
 	if (options.interactive) {
 		bars = new cliProgress.MultiBar({
-			format: ' {label} [{bar}] {value}/{total} {detail}', hideCursor: true, clearOnComplete: false, stream: process.stderr,
+			format: ' {label} [{bar}] {value}/{total} {detail}', hideCursor: true, clearOnComplete: false, stream: process.stderr, etaBuffer: 20,
 			barCompleteChar: '#', barIncompleteChar: '.',
 		});
-		documentsBar = bars.create(0, 0, {label: 'documents  ', detail: ''});
+		documentsBar = bars.create(0, 0, {label: 'documents  ', detail: ''}, {format: ' {label} [{bar}] {value}/{total} ETA {eta_formatted}'});
 		callsBar = bars.create(0, 0, {label: 'model calls', detail: ''});
 	}
 	const onEvent = (event: RunEvent): void => {

@@ -25,7 +25,7 @@ export const ExtractCommand: CommandModule<object, ExtractCommand> = {
 		const {config} = resolveConfigFromFlags(args);
 		const paths = await discoverFiles(args.inputs, config.discover);
 		const {timeoutSeconds, maxMemoryMb, workers, ...limits} = config.extract;
-		await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers: Math.min(workers || Infinity, Math.max(1, paths.length))});
+		await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers});
 		const outcomes = paths.map(path => pool.extract(path).then(
 			(document): _Outcome => ({ok: true, document}),
 			(error: unknown): _Outcome => {
