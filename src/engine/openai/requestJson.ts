@@ -28,7 +28,7 @@ export async function requestJson(url: string, options: RequestJsonOptions): Pro
 		text = await response.text();
 	} catch (error) {
 		if (options.signal?.aborted === true) throw options.signal.reason;
-		if (timeout.aborted) throw new RequestFailure('timeout', url, `no answer from ${url} within ${options.timeoutMs / 1000} s`, {cause: error});
+		if (timeout.aborted || _isUndiciTimeout(error)) throw new RequestFailure('timeout', url, `no answer from ${url} within ${options.timeoutMs / 1000} s`, {cause: error});
 		throw new RequestFailure('connection', url, `cannot reach ${url} (${_describeConnectionError(error)})`, {cause: error});
 	}
 	if (!response.ok) {
@@ -53,6 +53,12 @@ function _readErrorBody(text: string): {message: string; type: string | undefine
 	} catch {
 		return {message: text.trim().slice(0, 300), type: undefined};
 	}
+}
+
+/** Node's fetch (undici) gives up on its own after 300 s without headers or body data. */
+function _isUndiciTimeout(error: unknown): boolean {
+	const code = (error as {cause?: {code?: unknown}} | undefined)?.cause?.code;
+	return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
 }
 
 /** undici hides the system error (ECONNREFUSED, ECONNRESET, ...) in `cause`. */

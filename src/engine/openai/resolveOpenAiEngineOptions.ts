@@ -27,7 +27,7 @@ export interface OpenAiEngineOptions {
 	 */
 	contextSize?: number;
 	/**
-	 * Limit of one HTTP call, in seconds.
+	 * Limit of one HTTP call, in seconds; at most 300 (Node's fetch waits no longer for an answer).
 	 * @default 300
 	 */
 	timeoutSeconds?: number;
@@ -90,7 +90,8 @@ export function resolveOpenAiEngineOptions(options: OpenAiEngineOptions): Resolv
 	_expect('baseUrls', resolved.baseUrls.length > 0 && resolved.baseUrls.every(_isHttpUrl), 'one or more http(s) URLs such as http://127.0.0.1:8080/v1');
 	_expect('baseUrls', new Set(resolved.baseUrls).size === resolved.baseUrls.length, 'distinct URLs');
 	_expect('contextSize', _isInteger(resolved.contextSize, 0), 'an integer >= 0');
-	_expect('timeoutSeconds', typeof resolved.timeoutSeconds === 'number' && resolved.timeoutSeconds > 0, 'a number > 0');
+	// Answers are not streamed, and Node's fetch waits at most 300 s for response headers.
+	_expect('timeoutSeconds', typeof resolved.timeoutSeconds === 'number' && resolved.timeoutSeconds > 0 && resolved.timeoutSeconds <= 300, 'a number > 0 and <= 300');
 	_expect('maxRetries', _isInteger(resolved.maxRetries, 0), 'an integer >= 0');
 	_expect('concurrencyPerEndpoint', _isInteger(resolved.concurrencyPerEndpoint, 0), 'an integer >= 0');
 	_expect('retryBaseMs', _isInteger(resolved.retryBaseMs, 0), 'an integer >= 0');
