@@ -2,7 +2,7 @@ import {stat} from 'node:fs/promises';
 import {resolve, sep} from 'node:path';
 import {watch} from 'chokidar';
 import {PipelineError, toError} from '../errors.js';
-import {createFileMatcher} from '../ingest/discoverFiles.js';
+import {createFileMatcher, discoverFiles} from '../ingest/discoverFiles.js';
 import {runBatch, type RunBatchOptions, type RunResult} from '../run/runBatch.js';
 import {createFileSettler} from './createFileSettler.js';
 import {PathFeed} from './PathFeed.js';
@@ -10,6 +10,7 @@ import {PathFeed} from './PathFeed.js';
 /** What a watcher reports besides the run's own events. */
 export type WatchEvent =
 	| {type: 'ready'; folders: string[]}
+	| {type: 'rescan-found'; files: number}
 	| {type: 'watch-error'; message: string};
 
 export interface WatchFolderOptions extends Omit<RunBatchOptions, 'inputs' | 'source' | 'signal'> {
@@ -17,6 +18,8 @@ export interface WatchFolderOptions extends Omit<RunBatchOptions, 'inputs' | 'so
 	folders: readonly string[];
 	/** A new or changed file is read once its size and mtime stayed the same this long. */
 	stableMs: number;
+	/** How often the folders are walked again for files whose events were missed. @default 60000 */
+	rescanMs?: number;
 	/** Stops watching: calls in flight get `graceMs` to finish, then the run ends. */
 	signal: AbortSignal;
 	onWatchEvent?: (event: WatchEvent) => void;
@@ -29,7 +32,7 @@ export interface WatchFolderOptions extends Omit<RunBatchOptions, 'inputs' | 'so
  * however many arrive at once; unchanged files cost no model call (the run skips them by sha256).
  */
 export async function watchFolder(options: WatchFolderOptions): Promise<RunResult> {
-	const {folders, stableMs, signal, onWatchEvent, onEvent, ...run} = options;
+	const {folders, stableMs, rescanMs = 60_000, signal, onWatchEvent, onEvent, ...run} = options;
 	const roots: string[] = [];
 	for (const folder of folders) {
 		if (await stat(folder).catch(() => undefined) === undefined) {
@@ -37,7 +40,7 @@ export async function watchFolder(options: WatchFolderOptions): Promise<RunResul
 		}
 		roots.push(resolve(folder));
 	}
-	const matcher = createFileMatcher(options.config.discover);
+	const matcher = createFileMatcher(run.config.discover);
 	/** The watched root a path lies under (the longest, when roots nest). */
 	const rootOf = (path: string): string =>
 		roots.filter(root => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep)).sort((a, b) => b.length - a.length)[0] ?? path;
@@ -58,12 +61,24 @@ export async function watchFolder(options: WatchFolderOptions): Promise<RunResul
 		const file = resolve(path);
 		if (isWanted(file)) settler.touch(file);
 	};
+	const rescan = _createRescan(async () => {
+		let files = 0;
+		for (const path of await discoverFiles(roots, run.config.discover).catch(() => [])) {
+			if (await settler.review(resolve(path))) files++;
+		}
+		if (files > 0) emit({type: 'rescan-found', files});
+	}, stableMs, rescanMs);
 	watcher
 		.on('add', onFile)
 		.on('change', onFile)
 		.on('unlink', path => settler.forget(resolve(path)))
+		// chokidar reads a new folder before it watches it, so files written into it meanwhile have no event.
+		.on('addDir', () => rescan.soon())
 		.on('error', error => emit({type: 'watch-error', message: toError(error).message}))
-		.on('ready', () => emit({type: 'ready', folders: [...roots]}));
+		.on('ready', () => {
+			rescan.start();
+			emit({type: 'ready', folders: [...roots]});
+		});
 
 	const stop = (): void => feed.end();
 	if (signal.aborted) stop();
@@ -82,7 +97,48 @@ export async function watchFolder(options: WatchFolderOptions): Promise<RunResul
 	} finally {
 		signal.removeEventListener('abort', stop);
 		feed.end();
+		rescan.stop();
 		settler.close();
 		await watcher.close();
 	}
+}
+
+/**
+ * Runs `walk` every `everyMs`, and `delayMs` after the last of a burst of {@link soon} calls;
+ * never two walks at once (one asked for meanwhile runs after).
+ */
+function _createRescan(walk: () => Promise<void>, delayMs: number, everyMs: number) {
+	let running: Promise<void> | undefined;
+	let again = false;
+	let soonTimer: NodeJS.Timeout | undefined;
+	let everyTimer: NodeJS.Timeout | undefined;
+	let stopped = false;
+	const run = (): void => {
+		if (stopped) return;
+		if (running !== undefined) {
+			again = true;
+			return;
+		}
+		running = walk().finally(() => {
+			running = undefined;
+			if (again) {
+				again = false;
+				run();
+			}
+		});
+	};
+	return {
+		start: () => {
+			everyTimer ??= setInterval(run, everyMs);
+		},
+		soon: () => {
+			clearTimeout(soonTimer);
+			soonTimer = setTimeout(run, delayMs);
+		},
+		stop: () => {
+			stopped = true;
+			clearTimeout(soonTimer);
+			clearInterval(everyTimer);
+		},
+	};
 }

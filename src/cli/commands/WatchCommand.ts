@@ -74,6 +74,9 @@ function _logWatchEvent(event: WatchEvent, log: (event: Record<string, unknown>,
 		case 'ready':
 			log({event: 'watching', folders: event.folders}, `watching ${event.folders.join(', ')} (initial scan done)`);
 			break;
+		case 'rescan-found':
+			log({event: 'rescan-found', files: event.files}, `rescan found ${event.files} new or changed files that had no event`);
+			break;
 		case 'watch-error':
 			log({event: 'watch-error', message: event.message}, `watch error: ${event.message}`);
 			break;
