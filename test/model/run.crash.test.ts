@@ -42,7 +42,9 @@ test('a run killed with SIGKILL resumes without repeating committed calls and en
 	mkdirSync(inbox);
 	for (let index = 0; index < 4; index++) writeFileSync(join(inbox, `report-${index}.txt`), createProse(60, 10 + index));
 	const pipeline = join(work, 'pipeline.yaml');
-	writeFileSync(pipeline, 'name: crash\nsummarize:\n  maxOutputTokens: 64\nengine:\n  threads: 1\n  parallel: 2\n  contextSize: 512\n');
+	// One sequence: llama.cpp's logits depend slightly on how sequences share a batch, which under
+	// load can flip a near-tie of the random model; alone on its sequence, greedy decoding is exact.
+	writeFileSync(pipeline, 'name: crash\nsummarize:\n  maxOutputTokens: 64\nengine:\n  threads: 1\n  parallel: 1\n  contextSize: 512\n');
 	const model = await getSyntheticModel('tiny');
 	const argsFor = (db: string): string[] => ['run', inbox, '--config', pipeline, '--model', model, '--db', db, '--json'];
 
