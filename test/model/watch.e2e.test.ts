@@ -63,7 +63,7 @@ function queryDb<T>(db: string, sql: string): T[] {
 	}
 }
 
-test('a watcher reads settled files once, keeps up with a burst beside a cron run, records failures, and stops on SIGTERM', async t => {
+test('a watcher reads settled files once, keeps up with a burst beside a cron run, records failures, stops on SIGTERM, and reconciles on restart', async t => {
 	const work = createTempDir(t);
 	const inbox = join(work, 'inbox');
 	mkdirSync(join(inbox, 'sub'), {recursive: true});
@@ -151,4 +151,16 @@ test('a watcher reads settled files once, keeps up with a burst beside a cron ru
 	const [{n: runsCalls}] = queryDb<{n: number}>(db, 'SELECT sum(llm_calls) AS n FROM runs') as [{n: number}];
 	t.is(runsCalls, storedCalls, 'no model call was made twice, across the watcher and the cron run');
 	t.deepEqual(queryDb(db, 'PRAGMA integrity_check'), [{integrity_check: 'ok'}]);
+
+	// Restarted, a watcher reconciles: only what is new or changed since is summarized.
+	writeFileSync(join(inbox, 'new.txt'), createProse(3, 7));
+	writeFileSync(join(inbox, 'sub', 'nested.md'), `# Nested again\n\n${createProse(4, 8)}`);
+	const restarted = startWatcher([inbox, ...common, '--stable-ms', '300'], work);
+	t.teardown(() => restarted.child.kill('SIGKILL'));
+	await restarted.waitFor('the reconciliation', event => event.event === 'done' || event.event === 'skipped' || event.event === 'failed', 205);
+	t.deepEqual(restarted.events.filter(event => event.event === 'done').map(event => event.path).sort(), [join(inbox, 'new.txt'), join(inbox, 'sub', 'nested.md')]);
+	t.is(restarted.count(event => event.event === 'skipped' && event['reason'] === 'unchanged'), 202);
+	t.is(restarted.count(is('skipped', 'bad.pdf')), 1, 'a permanent failure is not retried until the file changes');
+	restarted.child.kill('SIGTERM');
+	t.is((await restarted.done).code, 0);
 });
