@@ -1,8 +1,9 @@
 import test from 'ava';
 import Database from 'better-sqlite3';
-import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
+import {countModelCalls} from '../helpers/countModelCalls.js';
 import {createTempDir} from '../helpers/createTempDir.js';
 import {getSyntheticModel} from '../helpers/getSyntheticModel.js';
 import {runPrecis, startPrecis} from '../helpers/runPrecis.js';
@@ -12,18 +13,6 @@ interface Totals {
 	llmCalls: number;
 	cacheHits: number;
 	documents: {total: number; done: number; failed: number; skipped: number};
-}
-
-function countCommittedCalls(db: string): number {
-	if (!existsSync(db)) return 0;
-	const database = new Database(db, {readonly: true, fileMustExist: true});
-	try {
-		return (database.prepare('SELECT count(*) AS n FROM model_calls').get() as {n: number}).n;
-	} catch {
-		return 0;
-	} finally {
-		database.close();
-	}
 }
 
 function readSummaries(db: string): Map<string, string | null> {
@@ -58,11 +47,11 @@ test('a run killed with SIGKILL resumes without repeating committed calls and en
 	const {child, done} = startPrecis(argsFor(db), {cwd: work});
 	const target = Math.floor(referenceTotals.llmCalls / 2);
 	const deadline = Date.now() + 120_000;
-	while (countCommittedCalls(db) < target && Date.now() < deadline && child.exitCode === null) await sleep(20);
+	while (countModelCalls(db) < target && Date.now() < deadline && child.exitCode === null) await sleep(20);
 	child.kill('SIGKILL');
 	const killed = await done;
 	t.is(killed.signal, 'SIGKILL', 'the run was killed part-way, not finished');
-	const committed = countCommittedCalls(db);
+	const committed = countModelCalls(db);
 	t.true(committed >= target && committed < referenceTotals.llmCalls, `committed ${committed} of ${referenceTotals.llmCalls}`);
 
 	const resumed = await runPrecis(argsFor(db), {cwd: work});

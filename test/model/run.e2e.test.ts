@@ -2,22 +2,14 @@ import test from 'ava';
 import Database from 'better-sqlite3';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import type {RunResult} from '../../src/run/runBatch.js';
 import {createTempDir} from '../helpers/createTempDir.js';
 import {getSyntheticModel} from '../helpers/getSyntheticModel.js';
 import {runPrecis} from '../helpers/runPrecis.js';
 import {writeSampleDocuments} from '../helpers/writeSampleDocuments.js';
 
-interface RunTotals {
-	runId: number;
-	documents: {total: number; done: number; failed: number; skipped: number};
-	llmCalls: number;
-	cacheHits: number;
-	promptTokens: number;
-	outputTokens: number;
-	maxPromptTokens: number;
-	contextSize: number;
-	wallSeconds: number;
-}
+/** What `precis run --json` prints. */
+type RunTotals = Omit<RunResult, 'interrupted'>;
 
 /** A pipeline file with short outputs, so the tiny model finishes fast. */
 function writePipeline(folder: string, maxOutputTokens: number): string {

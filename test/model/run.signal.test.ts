@@ -1,24 +1,13 @@
 import test from 'ava';
 import Database from 'better-sqlite3';
-import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
+import {countModelCalls} from '../helpers/countModelCalls.js';
 import {createTempDir} from '../helpers/createTempDir.js';
 import {getSyntheticModel} from '../helpers/getSyntheticModel.js';
 import {runPrecis, startPrecis} from '../helpers/runPrecis.js';
 import {createProse} from '../helpers/writeSampleDocuments.js';
-
-function countCalls(db: string): number {
-	if (!existsSync(db)) return 0;
-	const database = new Database(db, {readonly: true});
-	try {
-		return (database.prepare('SELECT count(*) AS n FROM model_calls').get() as {n: number}).n;
-	} catch {
-		return 0;
-	} finally {
-		database.close();
-	}
-}
 
 test('SIGTERM stops a run within seconds, closes the database cleanly, and the next run finishes the work', async t => {
 	const work = createTempDir(t);
@@ -32,7 +21,7 @@ test('SIGTERM stops a run within seconds, closes the database cleanly, and the n
 	const args = ['run', inbox, '--config', pipeline, '--model', model, '--db', db, '--json'];
 
 	const {child, done} = startPrecis(args, {cwd: work});
-	while (countCalls(db) < 3 && child.exitCode === null) await sleep(20);
+	while (countModelCalls(db) < 3 && child.exitCode === null) await sleep(20);
 	const signalledAt = Date.now();
 	child.kill('SIGTERM');
 	const stopped = await done;
