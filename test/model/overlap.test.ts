@@ -58,8 +58,20 @@ test('two overlapping runs on one database summarize every document exactly once
 	t.like(singleTotals, {documents: {total: _documents, done: _documents}});
 	t.true(singleTotals.llmCalls >= 2 * _documents, `several calls per document (${singleTotals.llmCalls})`);
 
+	// Without a terminal: no bars, no escape codes, one line per document and a summary line.
+	const textLines = single.stderr.trimEnd().split('\n');
+	t.false(single.stderr.includes('\u001B'), 'no escape codes');
+	t.is(textLines.filter(line => line.startsWith('done    ')).length, _documents);
+	t.regex(textLines.at(-1) ?? '', /^finished run \d+: 20 documents, 20 done, 0 failed, 0 skipped; \d+ model calls/);
+	t.is(textLines.length, _documents + 2, 'a line for discovery, one per document, and the summary');
+
 	const db = join(work, 'shared.db');
-	const [first, second] = await Promise.all([startPrecis(argsFor(db), {cwd: work}).done, startPrecis(argsFor(db), {cwd: work}).done]);
+	const [first, second] = await Promise.all([
+		startPrecis([...argsFor(db), '--log-format', 'json'], {cwd: work}).done,
+		startPrecis(argsFor(db), {cwd: work}).done,
+	]);
+	const jsonLines = first.stderr.trimEnd().split('\n').map(line => JSON.parse(line) as {event: string});
+	t.like(jsonLines.at(-1), {event: 'finished', interrupted: false}, 'with --log-format json, every line is a JSON object');
 	t.is(first.code, 0, first.stderr);
 	t.is(second.code, 0, second.stderr);
 	const totals = [JSON.parse(first.stdout) as Totals, JSON.parse(second.stdout) as Totals];

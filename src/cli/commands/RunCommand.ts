@@ -32,7 +32,7 @@ export const RunCommand: CommandModule<object, RunCommand> = {
 		using store = openStore(config.db);
 		const engine = await createEngine(config.engine);
 		const reporter = createRunReporter({format: config.log.format, interactive: process.stderr.isTTY === true && !args.json && config.log.format === 'text'});
-		const shutdown = onShutdownSignal();
+		const shutdown = onShutdownSignal(config.log.format);
 		let result: RunResult;
 		try {
 			await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers});
@@ -44,7 +44,7 @@ export const RunCommand: CommandModule<object, RunCommand> = {
 		}
 		if (config.report.format !== 'none') {
 			const file = writeReportFile(store.listDocuments({runId: result.runId}), config.report, new Date());
-			process.stderr.write(`report written to ${file}\n`);
+			process.stderr.write(config.log.format === 'json' ? `${JSON.stringify({time: new Date().toISOString(), event: 'report', path: file})}\n` : `report written to ${file}\n`);
 		}
 		const totals = {
 			runId: result.runId, documents: result.documents, llmCalls: result.llmCalls, cacheHits: result.cacheHits,

@@ -40,7 +40,7 @@ export const WatchCommand: CommandModule<object, WatchCommand> = {
 		using store = openStore(config.db);
 		const engine = await createEngine(config.engine);
 		const reporter = createRunReporter({format: config.log.format, interactive: false});
-		const shutdown = onShutdownSignal();
+		const shutdown = onShutdownSignal(config.log.format);
 		let result: RunResult;
 		try {
 			const {timeoutSeconds, maxMemoryMb, workers, ...limits} = config.extract;
