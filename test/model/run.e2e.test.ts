@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import type {RunResult} from '../../src/run/runBatch.js';
 import {createTempDir} from '../helpers/createTempDir.js';
 import {getSyntheticModel} from '../helpers/getSyntheticModel.js';
+import {corpusDir, hasCorpus} from '../helpers/readCorpusManifest.js';
 import {runPrecis} from '../helpers/runPrecis.js';
 import {writeSampleDocuments} from '../helpers/writeSampleDocuments.js';
 
@@ -65,9 +66,8 @@ test('a run over good and broken documents records every outcome, and a rerun ma
 });
 
 test('a long document under a 1024-token context collapses over several levels and every prompt fits', async t => {
-	const corpusFile = join(process.cwd(), '..', 'shared', 'corpus', 'text', 'alice29.txt');
-	const {existsSync} = await import('node:fs');
-	if (!existsSync(corpusFile)) {
+	const corpusFile = join(corpusDir, 'text', 'alice29.txt');
+	if (!hasCorpus) {
 		t.log(`skipped: ${corpusFile} not found (the shared corpus is absent)`);
 		t.pass();
 		return;

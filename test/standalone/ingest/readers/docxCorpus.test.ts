@@ -1,31 +1,15 @@
-import {existsSync, readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
+import {readFileSync} from 'node:fs';
 import test, {type ExecutionContext} from 'ava';
 import {DEFAULT_CONFIG} from '../../../../src/config/defaults.js';
 import {readDocx} from '../../../../src/ingest/readers/docx/readDocx.js';
+import {corpusDir, hasCorpus, readCorpusManifest} from '../../../helpers/readCorpusManifest.js';
 
-/** The shared corpus, read-only, next to the repository; absent on some machines. */
-const corpus = fileURLToPath(new URL('../../../../../shared/corpus/', import.meta.url));
-const hasCorpus = existsSync(`${corpus}MANIFEST.tsv`);
-
-interface CorpusEntry {
-	file: string;
-	kind: string;
-	expected: string;
-}
-
-function readManifest(): CorpusEntry[] {
-	const [header = '', ...rows] = readFileSync(`${corpus}MANIFEST.tsv`, 'utf8').trim().split('\n');
-	const columns = header.split('\t');
-	const at = (row: string[], name: string) => row[columns.indexOf(name)] ?? '';
-	return rows.map(line => line.split('\t')).map(row => ({file: at(row, 'file'), kind: at(row, 'kind'), expected: at(row, 'expected')}));
-}
 
 const errorCodes: Record<string, string> = {'no-text': 'E_NO_TEXT', error: 'E_PARSE_FAILED', 'encrypted-needs-password': 'E_ENCRYPTED'};
 
 /** Reads a corpus DOCX, returning its text and how long the read took, in wall-clock and CPU time. */
 async function readCorpusText(file: string): Promise<{text: string; title: string | undefined; milliseconds: number; cpuMilliseconds: number}> {
-	const bytes = new Uint8Array(readFileSync(corpus + file));
+	const bytes = new Uint8Array(readFileSync(corpusDir + file));
 	const started = performance.now();
 	const cpuBefore = process.cpuUsage();
 	const result = await readDocx(bytes, {path: file, limits: DEFAULT_CONFIG.extract});
@@ -35,11 +19,11 @@ async function readCorpusText(file: string): Promise<{text: string; title: strin
 
 if (!hasCorpus) {
 	test('DOCX corpus', t => {
-		t.log(`skipped: no corpus at ${corpus}`);
+		t.log(`skipped: no corpus at ${corpusDir}`);
 		t.pass();
 	});
 } else {
-	const entries = readManifest().filter(entry => entry.file.endsWith('.docx'));
+	const entries = readCorpusManifest().filter(entry => entry.file.endsWith('.docx'));
 
 	test('the manifest lists the DOCX cases this file checks', t => {
 		t.true(entries.filter(entry => entry.file.startsWith('docx/')).length >= 20);

@@ -1,30 +1,14 @@
-import {existsSync, readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
+import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {DEFAULT_CONFIG} from '../../../../src/config/defaults.js';
 import {isPipelineError} from '../../../../src/errors.js';
 import {readPdf} from '../../../../src/ingest/readers/pdf/readPdf.js';
 import type {ReaderResult} from '../../../../src/ingest/SourceDocument.js';
+import {corpusDir, hasCorpus, readCorpusManifest} from '../../../helpers/readCorpusManifest.js';
 
-/** The shared corpus, read-only, next to the repository; absent on some machines. */
-const corpus = fileURLToPath(new URL('../../../../../shared/corpus/', import.meta.url));
-const hasCorpus = existsSync(`${corpus}MANIFEST.tsv`);
-
-interface CorpusEntry {
-	file: string;
-	kind: string;
-	expected: string;
-}
-
-function readManifest(): CorpusEntry[] {
-	const [header = '', ...rows] = readFileSync(`${corpus}MANIFEST.tsv`, 'utf8').trim().split('\n');
-	const columns = header.split('\t');
-	const at = (row: string[], name: string) => row[columns.indexOf(name)] ?? '';
-	return rows.map(line => line.split('\t')).map(row => ({file: at(row, 'file'), kind: at(row, 'kind'), expected: at(row, 'expected')}));
-}
 
 function read(file: string): Promise<ReaderResult> {
-	return readPdf(readFileSync(corpus + file), {path: file, limits: DEFAULT_CONFIG.extract});
+	return readPdf(readFileSync(corpusDir + file), {path: file, limits: DEFAULT_CONFIG.extract});
 }
 
 function joined(result: ReaderResult): string {
@@ -37,11 +21,11 @@ const expectedCodes: Record<string, string> = {'no-text': 'E_NO_TEXT', 'encrypte
 
 if (!hasCorpus) {
 	test('PDF corpus', t => {
-		t.log(`skipped: no corpus at ${corpus}`);
+		t.log(`skipped: no corpus at ${corpusDir}`);
 		t.pass();
 	});
 } else {
-	const entries = readManifest().filter(entry => entry.file.endsWith('.pdf'));
+	const entries = readCorpusManifest().filter(entry => entry.file.endsWith('.pdf'));
 
 	test('the manifest lists the PDF cases this file checks', t => {
 		t.true(entries.length >= 45);

@@ -1,16 +1,13 @@
-import {existsSync, readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
+import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {DEFAULT_CONFIG} from '../../../../src/config/defaults.js';
 import {readText} from '../../../../src/ingest/readers/text/readText.js';
 import type {ReaderResult} from '../../../../src/ingest/SourceDocument.js';
+import {corpusDir, hasCorpus, readCorpusManifest} from '../../../helpers/readCorpusManifest.js';
 
-/** The shared corpus, read-only, next to the repository; absent on some machines. */
-const corpus = fileURLToPath(new URL('../../../../../shared/corpus/', import.meta.url));
-const hasCorpus = existsSync(`${corpus}MANIFEST.tsv`);
 
 async function readCorpusText(file: string): Promise<ReaderResult & {text: string; milliseconds: number}> {
-	const bytes = new Uint8Array(readFileSync(corpus + file));
+	const bytes = new Uint8Array(readFileSync(corpusDir + file));
 	const started = performance.now();
 	const result = await readText(bytes, {path: file, limits: DEFAULT_CONFIG.extract});
 	return {...result, text: result.pages.map(page => page.text).join('\n\n'), milliseconds: performance.now() - started};
@@ -18,12 +15,11 @@ async function readCorpusText(file: string): Promise<ReaderResult & {text: strin
 
 if (!hasCorpus) {
 	test('text corpus', t => {
-		t.log(`skipped: no corpus at ${corpus}`);
+		t.log(`skipped: no corpus at ${corpusDir}`);
 		t.pass();
 	});
 } else {
-	const rows = readFileSync(`${corpus}MANIFEST.tsv`, 'utf8').trim().split('\n').slice(1).map(line => line.split('\t'));
-	const entries = rows.filter(row => row[0]?.startsWith('text/')).map(row => ({file: row[0] ?? '', expected: row[6] ?? ''}));
+	const entries = readCorpusManifest().filter(entry => entry.file.startsWith('text/'));
 
 	test('the manifest lists text cases, including ones that need decoding', t => {
 		t.true(entries.length >= 6);
