@@ -17,7 +17,7 @@ test('SIGTERM in the middle of a burst stops the watcher within seconds, exit 0,
 	writeFileSync(pipeline, 'name: stop\nsummarize:\n  maxOutputTokens: 64\nengine:\n  threads: 1\n  parallel: 2\n  contextSize: 512\nextract:\n  workers: 1\n');
 	const model = await getSyntheticModel('tiny');
 	const db = join(work, 'precis.db');
-	const {child, done} = startPrecis(['watch', inbox, '--config', pipeline, '--model', model, '--db', db, '--stable-ms', '200'], {cwd: work});
+	const {child, done} = startPrecis(['watch', inbox, '--config', pipeline, '--model', model, '--db', db, '--stable-ms', '200', '--json'], {cwd: work});
 	t.teardown(() => child.kill('SIGKILL'));
 	let stderr = '';
 	child.stderr?.on('data', (data: string) => { stderr += data; });
@@ -34,6 +34,7 @@ test('SIGTERM in the middle of a burst stops the watcher within seconds, exit 0,
 	t.log(`stopped in ${stopMs} ms`);
 	t.regex(outcome.stderr, /SIGTERM received/);
 	t.regex(outcome.stderr, /stopped watching; run \d+: \d+ documents/);
+	const totals = JSON.parse(outcome.stdout) as {documents: {done: number; failed: number}};
 
 	const database = new Database(db, {readonly: true});
 	t.teardown(() => database.close());
@@ -43,6 +44,7 @@ test('SIGTERM in the middle of a burst stops the watcher within seconds, exit 0,
 	const doneRows = rows.filter(row => row.status === 'done').length;
 	t.true(doneRows < 60, 'it stopped before the end of the burst');
 	t.is(doneRows, (outcome.stderr.match(/^done {4}/gm) ?? []).length, 'every document it logged as done is stored as done');
+	t.like(totals, {documents: {done: doneRows, failed: 0}});
 	t.is(database.pragma('integrity_check', {simple: true}), 'ok');
 
 	const status = JSON.parse((await runPrecis(['status', '--db', db, '--json'], {cwd: work})).stdout) as {runs: Array<{status: string; documents: {done: number}}>};

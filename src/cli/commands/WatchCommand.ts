@@ -14,6 +14,8 @@ import {onShutdownSignal} from '../onShutdownSignal.js';
 export interface WatchCommand extends ConfigFlags {
 	folders: string[];
 	stableMs?: number;
+	force: boolean;
+	json: boolean;
 }
 
 /**
@@ -26,7 +28,9 @@ export const WatchCommand: CommandModule<object, WatchCommand> = {
 	describe: 'Summarize a folder\'s documents, then follow new and changed files until stopped (the pipeline\'s inputs when none are given)',
 	builder: argv => addConfigFlags(argv)
 		.positional('folders', {type: 'string', array: true, default: [], describe: 'Folders (or files) to watch, recursively'})
-		.option('stable-ms', {type: 'number', describe: 'Milliseconds a file\'s size and mtime must stay the same before it is read (watch.stableMs)'}) as never,
+		.option('stable-ms', {type: 'number', describe: 'Milliseconds a file\'s size and times must stay the same before it is read (watch.stableMs)'})
+		.option('force', {type: 'boolean', default: false, describe: 'Summarize again even unchanged documents, ignoring cached calls'})
+		.option('json', {type: 'boolean', default: false, describe: 'Print one JSON object with the run\'s totals on stdout when stopped'}) as never,
 	async handler(args) {
 		const {config} = resolveConfigFromFlags(args);
 		const folders = args.folders.length > 0 ? args.folders : config.inputs;
@@ -46,7 +50,7 @@ export const WatchCommand: CommandModule<object, WatchCommand> = {
 			const {timeoutSeconds, maxMemoryMb, workers, ...limits} = config.extract;
 			await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers});
 			result = await watchFolder({
-				folders, stableMs, config, engine, store, pool, signal: shutdown.signal, onEvent: reporter.onEvent,
+				folders, stableMs, config, engine, store, pool, force: args.force, signal: shutdown.signal, onEvent: reporter.onEvent,
 				onWatchEvent: event => _logWatchEvent(event, log),
 			});
 		} finally {
@@ -60,8 +64,10 @@ export const WatchCommand: CommandModule<object, WatchCommand> = {
 		}
 		const {total, done, failed, skipped} = result.documents;
 		const wallSeconds = Math.round(result.wallSeconds * 1000) / 1000;
+		const totals = {runId: result.runId, documents: result.documents, llmCalls: result.llmCalls, cacheHits: result.cacheHits, promptTokens: result.promptTokens, outputTokens: result.outputTokens, wallSeconds};
+		if (args.json) process.stdout.write(`${JSON.stringify(totals)}\n`);
 		log(
-			{event: 'stopped', runId: result.runId, documents: result.documents, llmCalls: result.llmCalls, cacheHits: result.cacheHits, promptTokens: result.promptTokens, outputTokens: result.outputTokens, wallSeconds},
+			{event: 'stopped', ...totals},
 			`stopped watching; run ${result.runId}: ${total} documents, ${done} done, ${failed} failed, ${skipped} skipped; ${result.llmCalls} model calls, ${result.cacheHits} cached; ${wallSeconds} s`,
 		);
 		// Stopping is how a watcher ends: failures are in the database (`precis status`), not in the exit code.
@@ -75,7 +81,7 @@ function _logWatchEvent(event: WatchEvent, log: (event: Record<string, unknown>,
 			log({event: 'watching', folders: event.folders}, `watching ${event.folders.join(', ')} (initial scan done)`);
 			break;
 		case 'rescan-found':
-			log({event: 'rescan-found', files: event.files}, `rescan found ${event.files} new or changed files that had no event`);
+			log({event: 'rescan-found', files: event.files}, `rescan queued ${event.files} new or changed files not (yet) seen through events`);
 			break;
 		case 'watch-error':
 			log({event: 'watch-error', message: event.message}, `watch error: ${event.message}`);
