@@ -37,9 +37,8 @@ interface _Worker {
 	timer: NodeJS.Timeout | undefined;
 }
 
-const _workerPath = fileURLToPath(new URL('extractionWorker.ts', import.meta.url));
-/** tsx's loader by absolute URL, so the worker starts whatever the working folder. */
-const _tsxLoader = import.meta.resolve('tsx');
+/** Plain JavaScript: it loads pdf.js natively, then registers tsx itself for extractionWorker.ts. */
+const _workerPath = fileURLToPath(new URL('startExtractionWorker.mjs', import.meta.url));
 const _memoryPollMs = 100;
 
 /**
@@ -97,7 +96,7 @@ export class ExtractionPool {
 	#spawn(): _Worker {
 		const heapMb = Math.max(256, Math.floor(this.#options.maxMemoryMb * 0.75));
 		const child = fork(_workerPath, [], {
-			execArgv: ['--import', _tsxLoader, `--max-old-space-size=${heapMb}`],
+			execArgv: [`--max-old-space-size=${heapMb}`],
 			stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
 			serialization: 'advanced',
 		});

@@ -1,6 +1,6 @@
 /**
- * Entry of an extraction child process (see ExtractionPool): reads one document per message and
- * answers with the SourceDocument or the error's code and message.
+ * The extraction child process (see ExtractionPool; started by startExtractionWorker.mjs): reads
+ * one document per message and answers with the SourceDocument or the error's code and message.
  */
 import {isPipelineError, toError} from '../errors.js';
 import {readDocument} from './readDocument.js';
