@@ -1,0 +1,90 @@
+import type {MachineInfo} from './lib/getMachineInfo.js';
+import type {CliRunResult} from './sections/measureCli.js';
+import type {ExtractionResult} from './sections/measureExtraction.js';
+import type {LangchainResult} from './sections/measureLangchain.js';
+import type {MemoryResult} from './sections/measureMemory.js';
+import type {FloorResult, PipelineResult} from './sections/measurePipeline.js';
+
+export interface ModelFigures {
+	floor: FloorResult;
+	pipeline: PipelineResult | undefined;
+	efficiency?: number;
+	runEfficiency?: number;
+	runEfficiencyVsEngine?: number;
+}
+
+export interface ParallelRow {
+	parallel: number;
+	load: number;
+	runSeconds: number;
+	documentsPerHour: number;
+	tokensPerSecond: number;
+	speedup: number;
+}
+
+export interface BenchReport {
+	date: string;
+	command: string;
+	machine: MachineInfo;
+	settings: object;
+	skipped: Record<string, string>;
+	seconds?: number;
+	tiny?: ModelFigures;
+	'1b'?: ModelFigures & {parallel: ParallelRow[]};
+	rerun?: {first: CliRunResult; rerun: CliRunResult};
+	extraction?: ExtractionResult;
+	memory?: MemoryResult;
+	langchain?: {precis: PipelineResult; langchain: LangchainResult};
+}
+
+type _Row = [figure: string, measured: string, goal: string, load: string];
+
+/** The report as a Markdown table (figure, measured, goal, 1-minute load average when measured). */
+export function formatReportTable(report: BenchReport): string {
+	const rows: _Row[] = [];
+	const load = (value: number | undefined): string => (value === undefined ? '' : value.toFixed(2));
+	for (const name of ['tiny', '1b'] as const) {
+		const figures = report[name];
+		if (figures === undefined) continue;
+		const {floor, pipeline} = figures;
+		rows.push([`1. ${name}: engine floor (raw node-llama-cpp; LlamaEngine)`, `prompt ${_n(floor.promptTokensPerSecond)} tok/s, output ${_n(floor.outputTokensPerSecond)} tok/s; LlamaEngine ${_n(floor.engine.promptTokensPerSecond)} / ${_n(floor.engine.outputTokensPerSecond)} tok/s`, '', load(floor.load)]);
+		if (pipeline === undefined) continue;
+		rows.push([`1. ${name}: pipeline (--parallel 1)`, `${pipeline.documents} docs, ${pipeline.calls} calls, ${pipeline.promptTokensEvaluated} prompt tok evaluated (${pipeline.promptTokensSent} sent), ${pipeline.outputTokens} output tok; run ${pipeline.runSeconds} s, process ${pipeline.processSeconds} s (model load ${pipeline.modelLoadSeconds} s)`, '', load(pipeline.load)]);
+		rows.push([`1. ${name}: efficiency, process / run / run vs LlamaEngine`, `${figures.efficiency} / ${figures.runEfficiency} / ${figures.runEfficiencyVsEngine}`, '≥ 0.90', load(pipeline.load)]);
+		for (const document of pipeline.perDocument) {
+			rows.push([`2. ${name}: tokens evaluated ÷ document tokens, ${document.title}`, `${document.ratio} (${document.evaluated} / ${document.documentTokens}; ${document.chunks} chunks, ${document.collapseLevels} collapse levels, ${document.calls} calls)`, '≤ 1.15', load(pipeline.load)]);
+		}
+		rows.push([`2. ${name}: tokens evaluated ÷ document tokens, overall`, String(pipeline.tokenRatio), '≤ 1.15', load(pipeline.load)]);
+	}
+	for (const row of report['1b']?.parallel ?? []) {
+		rows.push([`3. 1b: --parallel ${row.parallel}`, `${row.runSeconds} s, ${row.documentsPerHour} docs/h, ${row.tokensPerSecond} tok/s, ×${row.speedup}`, '', load(row.load)]);
+	}
+	const extraction = report.extraction;
+	if (extraction !== undefined) {
+		rows.push([`4. extract ${extraction.files} corpus PDFs: precis / pdftotext / pdf-parse`, `${extraction.precisSeconds} s / ${extraction.pdftotextSeconds} s / ${extraction.pdfParseSeconds} s (failed ${extraction.precisFailed} / ${extraction.pdftotextFailed} / ${extraction.pdfParseFailed})`, '', load(extraction.load)]);
+		rows.push(['4. precis ÷ pdftotext', `${extraction.ratio}`, '≤ 1.5', load(extraction.load)]);
+	}
+	if (report.rerun !== undefined) {
+		const {first, rerun} = report.rerun;
+		rows.push(['5. precis run (CLI), 3 documents, tiny', `${first.wallSeconds} s, ${first.llmCalls} calls, peak ${first.peakTreeRssMb} MiB`, '', load(first.load)]);
+		rows.push(['5. rerun over unchanged inputs', `${rerun.wallSeconds} s, ${rerun.llmCalls} model calls, ${rerun.documents?.skipped} skipped`, '0 calls', load(rerun.load)]);
+	}
+	const memory = report.memory;
+	if (memory !== undefined) {
+		if (memory.freeculture !== undefined) rows.push(['6. peak RSS, precis extract freeculture.pdf (tree)', `${memory.freeculture.peakTreeRssMb} MiB, ${memory.freeculture.wallSeconds} s`, '', load(memory.freeculture.load)]);
+		for (const run of memory.smallFiles) rows.push([`6. peak RSS, precis run ${run.files} small files (tree)`, `${run.peakTreeRssMb} MiB (CLI alone ${run.peakRootRssMb} MiB), ${run.wallSeconds} s, ${run.documents?.done} done`, 'flat', load(run.load)]);
+		rows.push([`6. peak RSS, precis extract DOCX bomb (${memory.docxBomb.inflatedMiB} MiB inflated)`, `${memory.docxBomb.peakTreeRssMb} MiB, ${memory.docxBomb.wallSeconds} s, ${memory.docxBomb.errors.join(',') || 'no error'}`, 'E_TOO_LARGE', load(memory.docxBomb.load)]);
+	}
+	if (report.langchain !== undefined) {
+		const {precis, langchain} = report.langchain;
+		rows.push(['7. precis (tiny, 3 docs incl. PDF+DOCX)', `${precis.calls} calls, ${precis.promptTokensEvaluated} prompt tok evaluated, ${precis.outputTokens} output tok, ${precis.processSeconds} s`, '', load(precis.load)]);
+		rows.push(['7. LangChain.js map_reduce (same)', `${langchain.calls} calls, ${langchain.evaluatedInputTokens} prompt tok evaluated, ${langchain.outputTokens} output tok, ${_n(langchain.wallSeconds)} s`, '', load(langchain.load)]);
+	}
+	for (const [what, why] of Object.entries(report.skipped)) rows.push([`skipped: ${what}`, why, '', '']);
+	const lines = [['Figure', 'Measured', 'Goal', 'Load'], ['---', '---', '---', '---'], ...rows];
+	return lines.map(cells => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+function _n(value: number): string {
+	return value >= 100 ? String(Math.round(value)) : value.toFixed(1);
+}

@@ -1,0 +1,90 @@
+import {resolveConfig} from '../../src/config/resolveConfig.js';
+import type {PipelineRunReport} from '../children/runPipeline.js';
+import {getLoad} from '../lib/getMachineInfo.js';
+import {runScript} from '../lib/runScript.js';
+
+interface _FloorOutput {
+	promptTokensPerSecond: number;
+	outputTokensPerSecond: number;
+	engine: {promptTokensPerSecond: number; outputTokensPerSecond: number};
+	promptTokens: number;
+	outputTokens: number;
+}
+
+export interface FloorResult extends _FloorOutput {
+	load: number;
+}
+
+export interface PipelineResult {
+	parallel: number;
+	load: number;
+	/** Seconds of the whole child process (tsx start, model load, run, close) and of runBatch alone. */
+	processSeconds: number;
+	runSeconds: number;
+	modelLoadSeconds: number;
+	documents: number;
+	calls: number;
+	promptTokensSent: number;
+	promptTokensEvaluated: number;
+	outputTokens: number;
+	peakTreeRssMb: number;
+	perDocument: {title: string; documentTokens: number; sent: number; evaluated: number; ratio: number; calls: number; chunks: number; collapseLevels: number}[];
+	/** Prompt tokens evaluated ÷ document tokens, over all documents. */
+	tokenRatio: number;
+}
+
+/** Raw node-llama-cpp (and LlamaEngine) speed with the pipeline's model, threads and context. */
+export async function measureFloor(model: string, pipelineFile: string, repeats: number): Promise<FloorResult> {
+	const {config} = resolveConfig({config: pipelineFile});
+	const {contextSize, threads} = config.engine;
+	const outputTokens = config.summarize.maxOutputTokens;
+	const load = getLoad();
+	const {output} = await runScript<_FloorOutput>('measureEngineFloor.ts', [model, contextSize, threads, contextSize - outputTokens - 64, outputTokens, repeats]);
+	return {...output, load};
+}
+
+/** One `precis run` (its in-process twin, see children/runPipeline.ts) over `inputs` with a fresh database. */
+export async function measurePipeline(model: string, pipelineFile: string, db: string, parallel: number, inputs: readonly string[]): Promise<PipelineResult> {
+	const load = getLoad();
+	const {run, output} = await runScript<PipelineRunReport>('runPipeline.ts', [pipelineFile, db, model, parallel, ...inputs]);
+	const evaluatedBy = new Map<string, {sent: number; evaluated: number; calls: number}>();
+	for (const call of output.calls) {
+		const entry = evaluatedBy.get(call.title) ?? {sent: 0, evaluated: 0, calls: 0};
+		entry.sent += call.promptTokens;
+		entry.evaluated += call.promptTokens - call.cachedPromptTokens;
+		entry.calls++;
+		evaluatedBy.set(call.title, entry);
+	}
+	const perDocument = output.documents.map(document => {
+		const entry = evaluatedBy.get(document.title) ?? {sent: 0, evaluated: 0, calls: 0};
+		const done = output.done.find(event => event.path === document.path);
+		return {
+			title: document.title, documentTokens: document.tokens, ...entry, ratio: _round(entry.evaluated / document.tokens, 3),
+			chunks: done?.chunks ?? 0, collapseLevels: done?.collapseLevels ?? 0,
+		};
+	});
+	const sum = (pick: (call: PipelineRunReport['calls'][number]) => number): number => output.calls.reduce((total, call) => total + pick(call), 0);
+	const evaluated = sum(call => call.promptTokens - call.cachedPromptTokens);
+	const documentTokens = output.documents.reduce((total, document) => total + document.tokens, 0);
+	return {
+		parallel, load, processSeconds: _round(run.wallSeconds, 2), runSeconds: _round(output.result.wallSeconds, 2),
+		modelLoadSeconds: _round(output.phases.engineReadyAt - output.phases.importedAt, 2),
+		documents: output.result.documents.done, calls: output.calls.length,
+		promptTokensSent: sum(call => call.promptTokens), promptTokensEvaluated: evaluated, outputTokens: sum(call => call.outputTokens),
+		peakTreeRssMb: Math.round(run.peakTreeRssMb), perDocument, tokenRatio: _round(evaluated / documentTokens, 3),
+	};
+}
+
+/**
+ * Figure 1: the seconds the engine alone needs for the tokens the pipeline made it process, over the
+ * seconds the pipeline took. Only tokens actually evaluated count (a reused prefix costs nothing).
+ */
+export function getEfficiency(floor: Pick<FloorResult, 'promptTokensPerSecond' | 'outputTokensPerSecond'>, pipeline: PipelineResult, seconds: number): number {
+	const engineSeconds = pipeline.promptTokensEvaluated / floor.promptTokensPerSecond + pipeline.outputTokens / floor.outputTokensPerSecond;
+	return _round(engineSeconds / seconds, 3);
+}
+
+function _round(value: number, digits: number): number {
+	const scale = 10 ** digits;
+	return Math.round(value * scale) / scale;
+}
