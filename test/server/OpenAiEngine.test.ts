@@ -1,4 +1,5 @@
 import test, {type ExecutionContext} from 'ava';
+import {readGgufFileInfo} from 'node-llama-cpp';
 import type {ChatMessage} from '../../src/engine/Engine.js';
 import type {EngineError} from '../../src/errors.js';
 import {OpenAiEngine} from '../../src/engine/openai/OpenAiEngine.js';
@@ -31,7 +32,7 @@ test.serial('a call through llama-server: the server evaluates exactly the promp
 	const server = await startServer(t, {parallel: 2});
 	const {engine, lines} = await createEngine(t, {baseUrls: [server.url]});
 	t.like(engine, {parallel: 2, contextSize: 1024}, 'slots and per-slot context come from /props');
-	t.regex(engine.id, /^openai:.+:[0-9a-f]{32}$/);
+	t.regex(engine.id, /^openai:[0-9a-f]{32}$/, 'no model name configured: the fingerprint alone');
 	const counted = engine.countPromptTokens(messages);
 	const result = await engine.complete({messages, maxTokens: 24});
 	t.is(result.promptTokens, counted, 'usage.prompt_tokens equals the local count');
@@ -48,6 +49,9 @@ test.serial('the tokenizer comes from the model file the server reports, and say
 	t.true(lines.some(line => line.includes(model) && line.includes('/props')), lines.join('\n'));
 	const {engine: explicit} = await createEngine(t, {baseUrls: [server.url]});
 	t.is(engine.id, explicit.id);
+	const {engine: named} = await createEngine(t, {baseUrls: [server.url], apiModel: 'precis-tiny'});
+	t.is(named.id, engine.id.replace('openai:', 'openai:precis-tiny:'), 'a configured model name is part of the id');
+	t.true((await named.complete({messages, maxTokens: 4})).outputTokens > 0);
 });
 
 test.serial('a JSON schema constrains the output', async t => {
@@ -88,15 +92,20 @@ test.serial('HTTP 400 exceed_context_size_error becomes E_PROMPT_TOO_LONG and is
 });
 
 test.serial('HTTP 500 is retried with backoff, then fails the call with E_GENERATION_FAILED naming the server', async t => {
-	const server = await startServer(t);
-	const {engine, lines} = await createEngine(t, {baseUrls: [server.url], maxRetries: 2});
-	// llama-server cannot turn this schema into a grammar and answers 500.
-	const error = await t.throwsAsync<EngineError>(engine.complete({messages, maxTokens: 8, jsonSchema: {type: 'object', properties: {a: {$ref: '#/nowhere'}}}}), {code: 'E_GENERATION_FAILED'});
+	// A server-wide bias towards the byte token <0xFF> makes every answer invalid UTF-8: llama-server answers 500.
+	const tokens = ((await readGgufFileInfo(model)).metadata as unknown as {tokenizer: {ggml: {tokens: string[]}}}).tokenizer.ggml.tokens;
+	const sick = await startServer(t, {extraArgs: ['-l', `${tokens.indexOf('<0xFF>')}+100`]});
+	const {engine, lines} = await createEngine(t, {baseUrls: [sick.url], maxRetries: 2});
+	const error = await t.throwsAsync<EngineError>(engine.complete({messages, maxTokens: 8}), {code: 'E_GENERATION_FAILED'});
 	t.regex(error?.message ?? '', /failed 3 times, last: .*answered 500/);
-	t.true(error?.message.includes(server.url));
+	t.true(error?.message.includes(sick.url));
+	t.true(error?.retryable, 'the document is taken up again by the next run');
 	t.is(lines.filter(line => line.startsWith('retry')).length, 2, lines.join('\n'));
-	const healthy = await engine.complete({messages, maxTokens: 4});
-	t.true(healthy.outputTokens > 0, 'the server still serves good requests');
+
+	const healthy = await startServer(t);
+	const {engine: both} = await createEngine(t, {baseUrls: [sick.url, healthy.url], maxRetries: 2});
+	const results = await Promise.all(Array.from({length: 3}, () => both.complete({messages, maxTokens: 8})));
+	t.true(results.every(result => result.outputTokens > 0), 'calls that meet the sick server are retried on the healthy one');
 });
 
 test.serial('a killed server: retries, then a clear E_ENGINE_UNAVAILABLE for that call', async t => {

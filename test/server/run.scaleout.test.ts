@@ -72,6 +72,7 @@ test('a run over two llama-servers survives one being killed: every document don
 	t.is(outcome.code, 2, outcome.stderr);
 	t.true(callsAtKill >= target && callsAtKill < referenceTotals.llmCalls, `killed after ${callsAtKill} of ${referenceTotals.llmCalls} calls`);
 	const totals = JSON.parse(outcome.stdout) as Totals;
+	t.log(`${referenceTotals.llmCalls} calls, server ${first.url} killed after ${callsAtKill}; engine log of that run:`, outcome.stderr.split('\n').filter(line => line.startsWith('[openai engine]')).join('\n'));
 	t.like(totals, {cacheHits: 0, documents: {total: good + 3, done: good, failed: 3}});
 	t.is(totals.llmCalls, referenceTotals.llmCalls, 'no call was made twice');
 	t.is(countModelCalls(db), totals.llmCalls, 'one model_calls row per call');

@@ -25,7 +25,11 @@ interface _CompletionAnswer {
  * for its document, never a crash.
  */
 export class OpenAiEngine implements Engine {
-	/** `openai:<api model>:<tokenizer GGUF fingerprint>`, so cache keys never match the local engine's. */
+	/**
+	 * `openai:<apiModel>:<tokenizer GGUF fingerprint>`, or `openai:<fingerprint>` when no model name is
+	 * configured (the name a server reports may be its file path, which differs between machines).
+	 * Never equal to a local engine's id, so cache keys never mix.
+	 */
 	readonly id: string;
 	readonly contextSize: number;
 	/** Sum of the servers' concurrencies. */
@@ -45,7 +49,7 @@ export class OpenAiEngine implements Engine {
 		this.tokenizer = setup.tokenizer.tokenizer;
 		this.contextSize = setup.contextSize;
 		this.apiModel = setup.apiModel;
-		this.id = `openai:${setup.apiModel}:${setup.tokenizer.fingerprint}`;
+		this.id = options.apiModel === '' ? `openai:${setup.tokenizer.fingerprint}` : `openai:${options.apiModel}:${setup.tokenizer.fingerprint}`;
 		this.pool = new EndpointPool(setup.endpoints, {threshold: options.breakerThreshold, cooldownMs: options.breakerCooldownMs, log: options.log});
 		this.parallel = this.pool.capacity;
 	}
