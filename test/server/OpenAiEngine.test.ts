@@ -1,6 +1,7 @@
 import test, {type ExecutionContext} from 'ava';
 import {readGgufFileInfo} from 'node-llama-cpp';
 import type {ChatMessage} from '../../src/engine/Engine.js';
+import {LlamaEngine} from '../../src/engine/LlamaEngine.js';
 import type {EngineError} from '../../src/errors.js';
 import {OpenAiEngine} from '../../src/engine/openai/OpenAiEngine.js';
 import type {OpenAiEngineOptions} from '../../src/engine/openai/resolveOpenAiEngineOptions.js';
@@ -41,6 +42,10 @@ test.serial('a call through llama-server: the server evaluates exactly the promp
 	t.false(lines.some(line => line.includes('prompt tokens where')), lines.join('\n'));
 	const again = await engine.complete({messages, maxTokens: 24});
 	t.is(again.text, result.text, 'greedy decoding repeats itself');
+	const local = await LlamaEngine.create({model, threads: 1, parallel: 1, contextSize: 1024, gpu: false});
+	t.teardown(() => local.close());
+	t.is(local.countPromptTokens(messages), counted, 'the same count as the local engine on the same GGUF');
+	t.not(local.id, engine.id);
 });
 
 test.serial('the tokenizer comes from the model file the server reports, and says so', async t => {
@@ -74,6 +79,10 @@ test.serial('a prompt that fits the context exactly runs; one token more is refu
 	const refused = await t.throwsAsync<EngineError>(engine.complete({messages: shortMessages, maxTokens: 257 - prompt}), {code: 'E_PROMPT_TOO_LONG'});
 	t.false(refused?.retryable);
 	t.false(lines.some(line => line.startsWith('retry')));
+	const {engine: smaller} = await createEngine(t, {baseUrls: [server.url], contextSize: 200});
+	t.is(smaller.contextSize, 200, 'engine.contextSize may ask for less than a slot holds');
+	const tooLarge = await t.throwsAsync(OpenAiEngine.create({baseUrls: [server.url], tokenizer: model, contextSize: 300, log: () => undefined}), {code: 'E_CONFIG_INVALID'});
+	t.regex(tooLarge?.message ?? '', /engine\.contextSize: expected at most 256/);
 });
 
 test.serial('HTTP 400 exceed_context_size_error becomes E_PROMPT_TOO_LONG and is not retried', async t => {
