@@ -161,7 +161,7 @@ export class OpenAiEngine implements Engine {
 		};
 	}
 
-	/** Full jitter over an exponential delay: base * 2^(attempt-1), capped at 32 * base. */
+	/** An exponential delay, base * 2^(attempt-1) capped at 32 * base, drawn between half and all of it (jitter). */
 	private async _backOff(attempt: number, last: RequestFailure | undefined, signal: AbortSignal | undefined): Promise<void> {
 		const ceiling = this.options.retryBaseMs * 2 ** Math.min(attempt - 1, 5);
 		const delay = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
