@@ -72,7 +72,8 @@ export const configSchema = z.object({
 			apiKeyEnv: z.string(),
 			/** GGUF file with the served model's tokenizer and chat template (empty: the model file the servers report in /props, when it is on this machine). */
 			tokenizer: z.string(),
-			timeoutSeconds: z.number().positive(),
+			/** Limit of one call in seconds; at most 300, since answers are not streamed and Node's fetch waits no longer. */
+			timeoutSeconds: z.number().positive().max(300),
 			maxRetries: nonNegativeInt,
 			/** Calls in flight per endpoint; 0 means the server's reported slots. */
 			concurrencyPerEndpoint: nonNegativeInt,
