@@ -49,7 +49,7 @@ export function formatReportTable(report: BenchReport): string {
 		const {floor, pipeline} = figures;
 		rows.push([`1. ${name}: engine floor (raw node-llama-cpp; LlamaEngine)`, `prompt ${_n(floor.promptTokensPerSecond)} tok/s, output ${_n(floor.outputTokensPerSecond)} tok/s; LlamaEngine ${_n(floor.engine.promptTokensPerSecond)} / ${_n(floor.engine.outputTokensPerSecond)} tok/s`, '', load(floor.load)]);
 		if (pipeline === undefined) continue;
-		rows.push([`1. ${name}: pipeline (--parallel 1)`, `${pipeline.documents} docs, ${pipeline.calls} calls, ${pipeline.promptTokensEvaluated} prompt tok evaluated (${pipeline.promptTokensSent} sent), ${pipeline.outputTokens} output tok; run ${pipeline.runSeconds} s, process ${pipeline.processSeconds} s (model load ${pipeline.modelLoadSeconds} s)`, '', load(pipeline.load)]);
+		rows.push([`1. ${name}: pipeline (--parallel 1)`, `${pipeline.documents} docs, ${pipeline.calls} calls, ${pipeline.promptTokensEvaluated} prompt tok evaluated (${pipeline.promptTokensSent} sent), ${pipeline.outputTokens} output tok; run ${pipeline.runSeconds} s (in engine calls ${pipeline.callSeconds} s), process ${pipeline.processSeconds} s (model load ${pipeline.modelLoadSeconds} s)`, '', load(pipeline.load)]);
 		rows.push([`1. ${name}: efficiency, process / run / run vs LlamaEngine`, `${figures.efficiency} / ${figures.runEfficiency} / ${figures.runEfficiencyVsEngine}`, '≥ 0.90', load(pipeline.load)]);
 		for (const document of pipeline.perDocument) {
 			rows.push([`2. ${name}: tokens evaluated ÷ document tokens, ${document.title}`, `${document.ratio} (${document.evaluated} / ${document.documentTokens}; ${document.chunks} chunks, ${document.collapseLevels} collapse levels, ${document.calls} calls)`, '≤ 1.15', load(pipeline.load)]);
@@ -78,7 +78,11 @@ export function formatReportTable(report: BenchReport): string {
 	if (report.langchain !== undefined) {
 		const {precis, langchain} = report.langchain;
 		rows.push(['7. precis (tiny, 3 docs incl. PDF+DOCX)', `${precis.calls} calls, ${precis.promptTokensEvaluated} prompt tok evaluated, ${precis.outputTokens} output tok, ${precis.processSeconds} s`, '', load(precis.load)]);
-		rows.push(['7. LangChain.js map_reduce (same)', `${langchain.calls} calls, ${langchain.evaluatedInputTokens} prompt tok evaluated, ${langchain.outputTokens} output tok, ${_n(langchain.wallSeconds)} s`, '', load(langchain.load)]);
+		rows.push(['7. LangChain.js map_reduce (same)', `${langchain.calls} calls, ${langchain.evaluatedInputTokens} prompt tok evaluated, ${langchain.outputTokens} output tok, ${_n(langchain.wallSeconds)} s${langchain.tokenEstimateFallback ? ' (tiktoken unreachable: LangChain counted tokens as chars ÷ 4)' : ''}`, '', load(langchain.load)]);
+		for (const document of langchain.perDocument) {
+			const ours = precis.perDocument.find(row => row.path === document.file);
+			rows.push([`7. ${document.file.split('/').pop()}: LangChain / precis`, `${document.chunks} / ${ours?.chunks ?? '?'} chunks, ${document.calls} / ${ours?.calls ?? '?'} calls`, '', '']);
+		}
 	}
 	for (const [what, why] of Object.entries(report.skipped)) rows.push([`skipped: ${what}`, why, '', '']);
 	const lines = [['Figure', 'Measured', 'Goal', 'Load'], ['---', '---', '---', '---'], ...rows];

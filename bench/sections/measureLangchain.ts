@@ -13,6 +13,8 @@ export interface LangchainResult {
 	evaluatedInputTokens: number;
 	outputTokens: number;
 	peakTreeRssMb: number;
+	/** LangChain could not fetch tiktoken's ranks (offline) and estimated tokens as characters ÷ 4. */
+	tokenEstimateFallback: boolean;
 	perDocument: {file: string; documentTokens: number; chunks: number; calls: number; seconds: number}[];
 }
 
@@ -38,5 +40,5 @@ export async function measureLangchain(model: string, settings: {contextSize: nu
 	const last = run.stdout.trim().split('\n').at(-1) ?? '';
 	if (run.code !== 0 || !last.startsWith('{')) throw new Error(`LangChain run failed (exit ${run.code}): ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
 	const output = JSON.parse(last) as Omit<LangchainResult, 'load' | 'wallSeconds' | 'peakTreeRssMb'>;
-	return {...output, load, wallSeconds: run.wallSeconds, peakTreeRssMb: Math.round(run.peakTreeRssMb)};
+	return {...output, load, wallSeconds: run.wallSeconds, peakTreeRssMb: Math.round(run.peakTreeRssMb), tokenEstimateFallback: /tiktoken/i.test(run.stderr)};
 }

@@ -22,13 +22,15 @@ export interface PipelineResult {
 	processSeconds: number;
 	runSeconds: number;
 	modelLoadSeconds: number;
+	/** Seconds spent inside engine.complete, summed over calls (with --parallel 1, the engine's busy time). */
+	callSeconds: number;
 	documents: number;
 	calls: number;
 	promptTokensSent: number;
 	promptTokensEvaluated: number;
 	outputTokens: number;
 	peakTreeRssMb: number;
-	perDocument: {title: string; documentTokens: number; sent: number; evaluated: number; ratio: number; calls: number; chunks: number; collapseLevels: number}[];
+	perDocument: {path: string; title: string; documentTokens: number; sent: number; evaluated: number; ratio: number; calls: number; chunks: number; collapseLevels: number}[];
 	/** Prompt tokens evaluated ÷ document tokens, over all documents. */
 	tokenRatio: number;
 }
@@ -59,7 +61,7 @@ export async function measurePipeline(model: string, pipelineFile: string, db: s
 		const entry = evaluatedBy.get(document.title) ?? {sent: 0, evaluated: 0, calls: 0};
 		const done = output.done.find(event => event.path === document.path);
 		return {
-			title: document.title, documentTokens: document.tokens, ...entry, ratio: _round(entry.evaluated / document.tokens, 3),
+			path: document.path, title: document.title, documentTokens: document.tokens, ...entry, ratio: _round(entry.evaluated / document.tokens, 3),
 			chunks: done?.chunks ?? 0, collapseLevels: done?.collapseLevels ?? 0,
 		};
 	});
@@ -69,7 +71,7 @@ export async function measurePipeline(model: string, pipelineFile: string, db: s
 	return {
 		parallel, load, processSeconds: _round(run.wallSeconds, 2), runSeconds: _round(output.result.wallSeconds, 2),
 		modelLoadSeconds: _round(output.phases.engineReadyAt - output.phases.importedAt, 2),
-		documents: output.result.documents.done, calls: output.calls.length,
+		callSeconds: _round(sum(call => call.durationMs) / 1000, 2), documents: output.result.documents.done, calls: output.calls.length,
 		promptTokensSent: sum(call => call.promptTokens), promptTokensEvaluated: evaluated, outputTokens: sum(call => call.outputTokens),
 		peakTreeRssMb: Math.round(run.peakTreeRssMb), perDocument, tokenRatio: _round(evaluated / documentTokens, 3),
 	};
