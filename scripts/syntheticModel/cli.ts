@@ -2,8 +2,8 @@
  * Writes a synthetic GGUF model: `npm run synthetic-model -- --out FILE [--preset tiny|1b|3b] [--seed N]`.
  */
 import {parseArgs} from 'node:util';
-import {syntheticModelPresets, type SyntheticModelPresetName} from './presets.js';
-import {writeSyntheticModel} from './writeSyntheticModel.js';
+import {syntheticModelPresets, type SyntheticModelPresetName} from '../../src/engine/synthetic/presets.js';
+import {writeSyntheticModel} from '../../src/engine/synthetic/writeSyntheticModel.js';
 
 const {values} = parseArgs({
 	options: {

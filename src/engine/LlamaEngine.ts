@@ -1,5 +1,6 @@
 import {
 	getLlama,
+	getLlamaGpuTypes,
 	LlamaChat,
 	LlamaLogLevel,
 	resolveChatWrapper,
@@ -15,10 +16,11 @@ import {
 import {EngineError, isPipelineError, toError} from '../errors.js';
 import type {ChatMessage, CompletionRequest, CompletionResult, Engine, Tokenizer} from './Engine.js';
 import {getModelFingerprint} from './getModelFingerprint.js';
-import {resolveLocalEngineOptions, type LocalEngineOptions, type ResolvedLocalEngineOptions} from './resolveLocalEngineOptions.js';
+import {resolveLocalEngineOptions, type LocalEngineGpu, type LocalEngineOptions, type ResolvedLocalEngineOptions} from './resolveLocalEngineOptions.js';
 import {resolveModelPath} from './resolveModelPath.js';
 import {SequencePool} from './SequencePool.js';
 import {toChatHistory} from './toChatHistory.js';
+import {verifyGpuBackend} from './verifyGpuBackend.js';
 
 /** One context sequence with the chat that drives it; both live as long as the engine. */
 interface _Slot {
@@ -255,10 +257,11 @@ interface _LoadLog {
  * minutes-long build). llama.cpp errors are captured while loading, then go to stderr.
  */
 async function _getLlama(options: ResolvedLocalEngineOptions, loadLog: _LoadLog): Promise<Llama> {
+	const gpu = await _chooseGpu(options.gpu);
 	try {
 		return await getLlama({
 			build: 'never',
-			gpu: options.gpu,
+			gpu,
 			// No cap here: the context gets exactly `threads` threads.
 			maxThreads: 0,
 			logLevel: LlamaLogLevel.error,
@@ -271,6 +274,26 @@ async function _getLlama(options: ResolvedLocalEngineOptions, loadLog: _LoadLog)
 		const fix = options.gpu === 'auto' || options.gpu === false ? 'reinstall node-llama-cpp for this platform' : "set `gpu: auto` or `gpu: false`";
 		throw new EngineError('E_ENGINE_UNAVAILABLE', `no usable llama.cpp backend for gpu=${String(options.gpu)} (${toError(error).message}): ${fix}`, {cause: error, retryable: false});
 	}
+}
+
+/**
+ * The backend to load: the CPU when no GPU backend is supported here; otherwise the GPU backend,
+ * once it passed a self-test in a child process. A GPU that fails it falls back to the CPU under
+ * `auto` (with a warning) and is refused when named explicitly.
+ */
+async function _chooseGpu(gpu: LocalEngineGpu): Promise<LocalEngineGpu> {
+	if (gpu === false) return false;
+	const supported = (await getLlamaGpuTypes('supported')).filter(type => type !== false);
+	if (gpu === 'auto' && supported.length === 0) return false;
+	if (gpu !== 'auto' && !supported.includes(gpu)) return gpu;
+	const verdict = await verifyGpuBackend(gpu);
+	if (verdict.ok) return gpu === 'auto' && verdict.backend === false ? false : gpu;
+	const rebuild = `npx --no node-llama-cpp source build --gpu ${gpu === 'auto' ? (supported[0] ?? 'cuda') : gpu}`;
+	if (gpu === 'auto') {
+		process.stderr.write(`precis: the GPU backend failed its self-test (${verdict.detail}); using the CPU. To use the GPU, build node-llama-cpp for this machine: ${rebuild}\n`);
+		return false;
+	}
+	throw new EngineError('E_ENGINE_UNAVAILABLE', `the ${gpu} backend failed its self-test (${verdict.detail}): set \`gpu: false\`, or build node-llama-cpp for this machine with \`${rebuild}\``, {retryable: false});
 }
 
 function _createShiftError(contextSize: number): EngineError {

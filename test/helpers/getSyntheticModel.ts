@@ -2,11 +2,11 @@ import {createHash} from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {SyntheticModelPresetName} from '../../scripts/syntheticModel/presets.js';
-import {writeSyntheticModel} from '../../scripts/syntheticModel/writeSyntheticModel.js';
+import type {SyntheticModelPresetName} from '../../src/engine/synthetic/presets.js';
+import {writeSyntheticModel} from '../../src/engine/synthetic/writeSyntheticModel.js';
 
 const _repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const _generatorDir = path.join(_repoRoot, 'scripts', 'syntheticModel');
+const _generatorDir = path.join(_repoRoot, 'src', 'engine', 'synthetic');
 /** Git-ignored cache of generated models, shared by all test processes. */
 export const syntheticModelsDir = path.join(_repoRoot, '.cache', 'models');
 

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import {getLlama, readGgufFileInfo} from 'node-llama-cpp';
-import {syntheticModelPresets} from '../../scripts/syntheticModel/presets.js';
-import {writeSyntheticModel} from '../../scripts/syntheticModel/writeSyntheticModel.js';
+import {syntheticModelPresets} from '../../src/engine/synthetic/presets.js';
+import {writeSyntheticModel} from '../../src/engine/synthetic/writeSyntheticModel.js';
 import {getSyntheticModel} from '../helpers/getSyntheticModel.js';
 
 async function _createTempDir(t: {teardown: (fn: () => Promise<void>) => void}): Promise<string> {

@@ -1,0 +1,22 @@
+import test from 'ava';
+import {getLlamaGpuTypes} from 'node-llama-cpp';
+import {verifyGpuBackend} from '../../src/engine/verifyGpuBackend.js';
+
+test('the self-test runs a backend in a child process and reports what it used', async t => {
+	const verdict = await verifyGpuBackend('auto');
+	t.true(verdict.ok, verdict.ok ? '' : verdict.detail);
+	const supported = (await getLlamaGpuTypes('supported')).filter(type => type !== false);
+	if (verdict.ok && supported.length === 0) t.is(verdict.backend, false, 'no GPU here: auto runs on the CPU');
+});
+
+test('a backend that cannot run fails the self-test with a reason instead of taking precis down', async t => {
+	const supported = await getLlamaGpuTypes('supported');
+	if (supported.includes('cuda')) {
+		t.log('skipped: this machine has a working CUDA setup');
+		t.pass();
+		return;
+	}
+	const verdict = await verifyGpuBackend('cuda');
+	t.false(verdict.ok);
+	t.true(!verdict.ok && verdict.detail.length > 0);
+});
