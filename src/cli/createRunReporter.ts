@@ -1,11 +1,11 @@
 import cliProgress from 'cli-progress';
 import type {RunEvent} from '../run/RunEvent.js';
+import {createLogLine, type LogLine} from './createLogLine.js';
 
 export interface RunReporterOptions {
 	format: 'text' | 'json';
 	/** Draw progress bars (a terminal, and NO_COLOR unset for colour). */
 	interactive: boolean;
-	write?: (line: string) => void;
 }
 
 export interface RunReporter {
@@ -18,10 +18,9 @@ export interface RunReporter {
  * per document otherwise (plain text for cron mail, or JSON objects with `--log-format json`).
  */
 export function createRunReporter(options: RunReporterOptions): RunReporter {
-	const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
-	const log = (event: Record<string, unknown>, text: string): void => {
-		if (options.interactive) return;
-		write(options.format === 'json' ? JSON.stringify({time: new Date().toISOString(), ...event}) : text);
+	const logLine = createLogLine(options.format);
+	const log: LogLine = (event, text) => {
+		if (!options.interactive) logLine(event, text);
 	};
 	let bars: cliProgress.MultiBar | undefined;
 	let documentsBar: cliProgress.SingleBar | undefined;

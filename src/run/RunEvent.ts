@@ -5,4 +5,4 @@ export type RunEvent =
 	| {type: 'document-done'; path: string; seconds: number; llmCalls: number; cacheHits: number; chunks: number; collapseLevels: number; maxPromptTokens: number; warnings: string[]}
 	| {type: 'document-failed'; path: string; code: string; message: string}
 	| {type: 'document-skipped'; path: string; reason: 'unchanged' | 'failed-before' | 'claimed-elsewhere'}
-	| {type: 'call-done'; promptTokens: number; outputTokens: number; durationMs: number; cached: boolean};
+	| {type: 'call-done'; promptTokens: number; cachedPromptTokens: number; outputTokens: number; durationMs: number; cached: boolean};

@@ -1,3 +1,4 @@
+import {setMaxListeners} from 'node:events';
 import {hostname} from 'node:os';
 import {resolve} from 'node:path';
 import PQueue from 'p-queue';
@@ -41,7 +42,10 @@ export interface RunResult {
 	documents: {total: number; done: number; failed: number; skipped: number};
 	llmCalls: number;
 	cacheHits: number;
+	/** Prompt tokens sent in this run's model calls. */
 	promptTokens: number;
+	/** Prompt tokens the engine actually evaluated: those sent, less a prefix it kept from an earlier call. */
+	evaluatedPromptTokens: number;
 	outputTokens: number;
 	maxPromptTokens: number;
 	contextSize: number;
@@ -67,12 +71,14 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 	const runId = store.startRun({pipeline: config.name, configHash: summaryKey});
 	const result: RunResult = {
 		runId, documents: {total: 0, done: 0, failed: 0, skipped: 0}, llmCalls: 0, cacheHits: 0,
-		promptTokens: 0, outputTokens: 0, maxPromptTokens: 0, contextSize: engine.contextSize, wallSeconds: 0, interrupted: false,
+		promptTokens: 0, evaluatedPromptTokens: 0, outputTokens: 0, maxPromptTokens: 0, contextSize: engine.contextSize, wallSeconds: 0, interrupted: false,
 	};
 	const emit = (event: RunEvent): void => options.onEvent?.(event);
 	const saveCounters = (): void => store.updateRunCounters(runId, _toCounters(result));
 
 	const intake = new AbortController();
+	// Every queued model call listens on it: many are normal, not a leak.
+	setMaxListeners(0, intake.signal);
 	const inFlight = new AbortController();
 	const onAbort = (): void => {
 		result.interrupted = true;
@@ -146,6 +152,7 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 								else {
 									result.llmCalls++;
 									result.promptTokens += call.promptTokens;
+									result.evaluatedPromptTokens += call.promptTokens - call.cachedPromptTokens;
 									result.outputTokens += call.outputTokens;
 								}
 								emit({type: 'call-done', ...call});

@@ -2,13 +2,14 @@ import type {CommandModule} from 'yargs';
 import {createEngine} from '../../engine/createEngine.js';
 import {PipelineError} from '../../errors.js';
 import {ExtractionPool} from '../../ingest/ExtractionPool.js';
-import {writeReportFile} from '../../report/writeReportFile.js';
 import {runBatch, type RunResult} from '../../run/runBatch.js';
 import {openStore} from '../../store/Store.js';
 import {addConfigFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
+import {createLogLine} from '../createLogLine.js';
 import {createRunReporter} from '../createRunReporter.js';
 import {ExitCode} from '../ExitCode.js';
 import {onShutdownSignal} from '../onShutdownSignal.js';
+import {reportRunOutcome} from '../reportRunOutcome.js';
 
 export interface RunCommand extends ConfigFlags {
 	inputs: string[];
@@ -42,19 +43,8 @@ export const RunCommand: CommandModule<object, RunCommand> = {
 			shutdown.dispose();
 			await engine.close();
 		}
-		if (config.report.format !== 'none') {
-			const file = writeReportFile(store.listDocuments({runId: result.runId}), config.report, new Date());
-			process.stderr.write(config.log.format === 'json' ? `${JSON.stringify({time: new Date().toISOString(), event: 'report', path: file})}\n` : `report written to ${file}\n`);
-		}
-		const totals = {
-			runId: result.runId, documents: result.documents, llmCalls: result.llmCalls, cacheHits: result.cacheHits,
-			promptTokens: result.promptTokens, outputTokens: result.outputTokens, maxPromptTokens: result.maxPromptTokens,
-			contextSize: result.contextSize, wallSeconds: Math.round(result.wallSeconds * 1000) / 1000,
-		};
-		if (args.json) process.stdout.write(`${JSON.stringify(totals)}\n`);
-		const {total, done, failed, skipped} = result.documents;
-		const line = `${result.interrupted ? 'interrupted' : 'finished'} run ${result.runId}: ${total} documents, ${done} done, ${failed} failed, ${skipped} skipped; ${result.llmCalls} model calls, ${result.cacheHits} cached; ${totals.wallSeconds} s`;
-		process.stderr.write(config.log.format === 'json' ? `${JSON.stringify({time: new Date().toISOString(), event: 'finished', interrupted: result.interrupted, ...totals})}\n` : `${line}\n`);
+		reportRunOutcome(result, {store, report: config.report, json: args.json, log: createLogLine(config.log.format), ending: 'finished'});
+		const {failed} = result.documents;
 		process.exitCode = result.interrupted ? ExitCode.CouldNotProceed : failed > 0 ? ExitCode.SomeFailed : ExitCode.Ok;
 	},
 };

@@ -2,14 +2,15 @@ import type {CommandModule} from 'yargs';
 import {createEngine} from '../../engine/createEngine.js';
 import {PipelineError} from '../../errors.js';
 import {ExtractionPool} from '../../ingest/ExtractionPool.js';
-import {writeReportFile} from '../../report/writeReportFile.js';
 import type {RunResult} from '../../run/runBatch.js';
 import {openStore} from '../../store/Store.js';
 import {watchFolder, type WatchEvent} from '../../watch/watchFolder.js';
 import {addConfigFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
+import {createLogLine, type LogLine} from '../createLogLine.js';
 import {createRunReporter} from '../createRunReporter.js';
 import {ExitCode} from '../ExitCode.js';
 import {onShutdownSignal} from '../onShutdownSignal.js';
+import {reportRunOutcome} from '../reportRunOutcome.js';
 
 export interface WatchCommand extends ConfigFlags {
 	folders: string[];
@@ -37,10 +38,7 @@ export const WatchCommand: CommandModule<object, WatchCommand> = {
 		if (folders.length === 0) throw new PipelineError('E_USAGE', 'no folders to watch: name them, or set inputs: in the pipeline', {retryable: false});
 		const stableMs = args.stableMs ?? config.watch.stableMs;
 		if (!Number.isInteger(stableMs) || stableMs < 0) throw new PipelineError('E_USAGE', `--stable-ms must be a non-negative integer, got ${stableMs}`, {retryable: false});
-		const json = config.log.format === 'json';
-		const log = (event: Record<string, unknown>, text: string): void => {
-			process.stderr.write(`${json ? JSON.stringify({time: new Date().toISOString(), ...event}) : text}\n`);
-		};
+		const log = createLogLine(config.log.format);
 		using store = openStore(config.db);
 		const engine = await createEngine(config.engine);
 		const reporter = createRunReporter({format: config.log.format, interactive: false});
@@ -58,24 +56,13 @@ export const WatchCommand: CommandModule<object, WatchCommand> = {
 			shutdown.dispose();
 			await engine.close();
 		}
-		if (config.report.format !== 'none') {
-			const file = writeReportFile(store.listDocuments({runId: result.runId}), config.report, new Date());
-			log({event: 'report', path: file}, `report written to ${file}`);
-		}
-		const {total, done, failed, skipped} = result.documents;
-		const wallSeconds = Math.round(result.wallSeconds * 1000) / 1000;
-		const totals = {runId: result.runId, documents: result.documents, llmCalls: result.llmCalls, cacheHits: result.cacheHits, promptTokens: result.promptTokens, outputTokens: result.outputTokens, wallSeconds};
-		if (args.json) process.stdout.write(`${JSON.stringify(totals)}\n`);
-		log(
-			{event: 'stopped', ...totals},
-			`stopped watching; run ${result.runId}: ${total} documents, ${done} done, ${failed} failed, ${skipped} skipped; ${result.llmCalls} model calls, ${result.cacheHits} cached; ${wallSeconds} s`,
-		);
+		reportRunOutcome(result, {store, report: config.report, json: args.json, log, ending: 'stopped'});
 		// Stopping is how a watcher ends: failures are in the database (`precis status`), not in the exit code.
 		process.exitCode = ExitCode.Ok;
 	},
 };
 
-function _logWatchEvent(event: WatchEvent, log: (event: Record<string, unknown>, text: string) => void): void {
+function _logWatchEvent(event: WatchEvent, log: LogLine): void {
 	switch (event.type) {
 		case 'ready':
 			log({event: 'watching', folders: event.folders}, `watching ${event.folders.join(', ')} (initial scan done)`);

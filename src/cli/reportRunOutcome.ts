@@ -1,0 +1,36 @@
+import type {ResolvedConfig} from '../config/schema.js';
+import {writeReportFile} from '../report/writeReportFile.js';
+import type {RunResult} from '../run/runBatch.js';
+import type {Store} from '../store/Store.js';
+import type {LogLine} from './createLogLine.js';
+
+export interface ReportRunOutcomeOptions {
+	store: Store;
+	report: ResolvedConfig['report'];
+	/** Print the totals as one JSON object on stdout. */
+	json: boolean;
+	log: LogLine;
+	/** How the command ended: a run finishes (or is interrupted); a watcher is stopped. */
+	ending: 'finished' | 'stopped';
+}
+
+/** After a run or a watcher: writes the pipeline's report file, prints the totals, and logs the summary line. */
+export function reportRunOutcome(result: RunResult, options: ReportRunOutcomeOptions): void {
+	if (options.report.format !== 'none') {
+		const file = writeReportFile(options.store.listDocuments({runId: result.runId}), options.report, new Date());
+		options.log({event: 'report', path: file}, `report written to ${file}`);
+	}
+	const totals = {
+		runId: result.runId, documents: result.documents, llmCalls: result.llmCalls, cacheHits: result.cacheHits,
+		promptTokens: result.promptTokens, evaluatedPromptTokens: result.evaluatedPromptTokens, outputTokens: result.outputTokens,
+		maxPromptTokens: result.maxPromptTokens, contextSize: result.contextSize, wallSeconds: Math.round(result.wallSeconds * 1000) / 1000,
+	};
+	if (options.json) process.stdout.write(`${JSON.stringify(totals)}\n`);
+	const {total, done, failed, skipped} = result.documents;
+	const counts = `${total} documents, ${done} done, ${failed} failed, ${skipped} skipped; ${result.llmCalls} model calls, ${result.cacheHits} cached; ${totals.wallSeconds} s`;
+	if (options.ending === 'stopped') {
+		options.log({event: 'stopped', ...totals}, `stopped watching; run ${result.runId}: ${counts}`);
+	} else {
+		options.log({event: 'finished', interrupted: result.interrupted, ...totals}, `${result.interrupted ? 'interrupted' : 'finished'} run ${result.runId}: ${counts}`);
+	}
+}
