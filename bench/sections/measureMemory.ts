@@ -2,7 +2,7 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {createProse} from '../../test/helpers/writeSampleDocuments.js';
-import {writeDocxBomb} from '../lib/writeDocxBomb.js';
+import {createDocxBomb} from '../../test/helpers/createDocxBomb.js';
 import {runCli, runCliExtract, type CliRunResult} from './measureCli.js';
 
 export interface MemoryResult {
@@ -29,7 +29,7 @@ export async function measureMemory(options: {workDir: string; tinyModel: string
 		smallFiles.push({files: count, ...result});
 	}
 	const bomb = join(options.workDir, 'bomb-1gib.docx');
-	writeDocxBomb(bomb, _bombTemplate, 1024);
+	writeFileSync(bomb, createDocxBomb(_bombTemplate, 1024));
 	return {freeculture, smallFiles, docxBomb: {inflatedMiB: 1024, ...(await runCliExtract([bomb]))}};
 }
 

@@ -1,70 +1,15 @@
-import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {constants, crc32, deflateRawSync} from 'node:zlib';
 import test from 'ava';
-import {unzipSync, Zip, ZipDeflate, ZipPassThrough} from 'fflate';
 import {DEFAULT_CONFIG} from '../../../../src/config/defaults.js';
 import {readDocx} from '../../../../src/ingest/readers/docx/readDocx.js';
+import {createDocxBomb} from '../../../helpers/createDocxBomb.js';
 
 const fixture = fileURLToPath(new URL('../../../../fixtures/docx/headings-lists-table.docx', import.meta.url));
 const mebibyte = 1024 * 1024;
 
-/**
- * A ZIP entry whose data is pushed already deflated: it counts the size and CRC (natively: a
- * gigabyte in JavaScript takes seconds) of the plain chunks pushed, and writes the matching
- * compressed bytes instead.
- */
-class PrecompressedEntry extends ZipPassThrough {
-	private crcState = 0;
-
-	constructor(name: string, private readonly compressed: (chunk: Uint8Array, final: boolean) => Uint8Array) {
-		super(name);
-		this.compression = 8;
-	}
-
-	override push(chunk: Uint8Array, final = false): void {
-		this.crcState = crc32(chunk, this.crcState);
-		this.size += chunk.length;
-		if (final) this.crc = this.crcState;
-		this.ondata(null, this.compressed(chunk, final) as Uint8Array<ArrayBuffer>, final);
-	}
-}
-
-/**
- * A DOCX whose word/document.xml inflates to `mebibytes` MiB of paragraphs while the archive stays
- * around a megabyte: one MiB of XML is deflated once with a full flush (byte-aligned, no references
- * back), so the same compressed block can be repeated; a final empty block ends the stream.
- */
-function makeBomb(mebibytes: number): Uint8Array {
-	const paragraph = '<w:p><w:r><w:t>bomb</w:t></w:r></w:p>';
-	const block = Buffer.from(paragraph.repeat(Math.floor(mebibyte / paragraph.length)));
-	const head = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>');
-	const tail = Buffer.from('</w:body></w:document>');
-	const flush = (data: Uint8Array) => deflateRawSync(data, {finishFlush: constants.Z_FULL_FLUSH});
-	const compressedBlock = flush(block);
-	const chunks: Uint8Array[] = [];
-	const zip = new Zip((error, chunk) => {
-		if (error) throw error;
-		chunks.push(chunk);
-	});
-	for (const [name, data] of Object.entries(unzipSync(new Uint8Array(readFileSync(fixture))))) {
-		if (name === 'word/document.xml') continue;
-		const entry = new ZipDeflate(name);
-		zip.add(entry);
-		entry.push(data, true);
-	}
-	const document = new PrecompressedEntry('word/document.xml', (chunk, final) => (final ? deflateRawSync(chunk) : chunk === block ? compressedBlock : flush(chunk)));
-	zip.add(document);
-	document.push(head);
-	for (let index = 0; index < mebibytes; index++) document.push(block);
-	document.push(tail, true);
-	zip.end();
-	return Buffer.concat(chunks);
-}
-
 test('a DOCX whose XML inflates to a gigabyte is refused with E_TOO_LARGE within seconds and bounded memory', async t => {
 	const started = performance.now();
-	const bomb = makeBomb(1024);
+	const bomb = createDocxBomb(fixture, 1024);
 	t.log(`bomb: ${(bomb.length / mebibyte).toFixed(2)} MiB on disk, ~1 GiB inflated; built in ${(performance.now() - started).toFixed(0)} ms`);
 	t.true(bomb.length < 4 * mebibyte);
 
@@ -84,7 +29,7 @@ test('a DOCX whose XML inflates to a gigabyte is refused with E_TOO_LARGE within
 });
 
 test('the same construction under the limit is a real document: the bomb test measures refusal, not a broken file', async t => {
-	const small = makeBomb(1);
+	const small = createDocxBomb(fixture, 1);
 	const result = await readDocx(small, {path: 'small-bomb.docx', limits: DEFAULT_CONFIG.extract});
 	const text = result.pages[0]!.text;
 	t.true(text.startsWith('bomb\n\nbomb'));

@@ -1,10 +1,14 @@
-import {readFileSync, writeFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {constants, crc32, deflateRawSync} from 'node:zlib';
 import {unzipSync, Zip, ZipDeflate, ZipPassThrough} from 'fflate';
 
 const _mebibyte = 1024 * 1024;
 
-/** A ZIP entry pushed already deflated: size and CRC count the plain chunks, the data written is the compressed bytes. */
+/**
+ * A ZIP entry whose data is pushed already deflated: it counts the size and CRC (natively: a
+ * gigabyte in JavaScript takes seconds) of the plain chunks pushed, and writes the matching
+ * compressed bytes instead.
+ */
 class _PrecompressedEntry extends ZipPassThrough {
 	private crcState = 0;
 
@@ -22,13 +26,16 @@ class _PrecompressedEntry extends ZipPassThrough {
 }
 
 /**
- * Writes a DOCX whose word/document.xml inflates to `mebibytes` MiB while the file stays around a
- * megabyte (the construction of test/standalone/ingest/readers/docxBomb.test.ts): one MiB of
- * paragraphs deflated once with a full flush, repeated. The other parts come from `template`.
+ * A DOCX whose word/document.xml inflates to `mebibytes` MiB of paragraphs while the archive stays
+ * around a megabyte: one MiB of XML is deflated once with a full flush (byte-aligned, no references
+ * back), so the same compressed block can be repeated; a final empty block ends the stream. The
+ * other parts come from the DOCX `template`.
  */
-export function writeDocxBomb(file: string, template: string, mebibytes: number): void {
+export function createDocxBomb(template: string, mebibytes: number): Uint8Array {
 	const paragraph = '<w:p><w:r><w:t>bomb</w:t></w:r></w:p>';
 	const block = Buffer.from(paragraph.repeat(Math.floor(_mebibyte / paragraph.length)));
+	const head = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>');
+	const tail = Buffer.from('</w:body></w:document>');
 	const flush = (data: Uint8Array): Uint8Array => deflateRawSync(data, {finishFlush: constants.Z_FULL_FLUSH});
 	const compressedBlock = flush(block);
 	const chunks: Uint8Array[] = [];
@@ -44,9 +51,9 @@ export function writeDocxBomb(file: string, template: string, mebibytes: number)
 	}
 	const document = new _PrecompressedEntry('word/document.xml', (chunk, final) => (final ? deflateRawSync(chunk) : chunk === block ? compressedBlock : flush(chunk)));
 	zip.add(document);
-	document.push(Buffer.from('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'));
+	document.push(head);
 	for (let index = 0; index < mebibytes; index++) document.push(block);
-	document.push(Buffer.from('</w:body></w:document>'), true);
+	document.push(tail, true);
 	zip.end();
-	writeFileSync(file, Buffer.concat(chunks));
+	return Buffer.concat(chunks);
 }
