@@ -14,6 +14,7 @@ import {
 	type Token,
 } from 'node-llama-cpp';
 import {EngineError, isPipelineError, toError} from '../errors.js';
+import {CallTracker} from './CallTracker.js';
 import type {ChatMessage, CompletionRequest, CompletionResult, Engine, Tokenizer} from './Engine.js';
 import {getModelFingerprint} from './getModelFingerprint.js';
 import {resolveLocalEngineOptions, type LocalEngineGpu, type LocalEngineOptions, type ResolvedLocalEngineOptions} from './resolveLocalEngineOptions.js';
@@ -62,7 +63,7 @@ export class LlamaEngine implements Engine {
 	private readonly pool: SequencePool<_Slot>;
 	private readonly sequences: LlamaContextSequence[] = [];
 	private readonly grammars = new Map<string, Promise<LlamaGrammar>>();
-	private readonly inFlight = new Set<Promise<unknown>>();
+	private readonly inFlight = new CallTracker();
 	private closing: Promise<void> | undefined;
 
 	private constructor(loaded: _Loaded, options: ResolvedLocalEngineOptions) {
@@ -149,13 +150,7 @@ export class LlamaEngine implements Engine {
 
 	async complete(request: CompletionRequest): Promise<CompletionResult> {
 		if (this.closing !== undefined) throw new EngineError('E_ENGINE_UNAVAILABLE', `engine ${this.id} is closed: create a new one`);
-		const task = this._complete(request);
-		this.inFlight.add(task);
-		try {
-			return await task;
-		} finally {
-			this.inFlight.delete(task);
-		}
+		return this.inFlight.track(this._complete(request));
 	}
 
 	/** Waits for calls in flight, then frees the context, model and backend; safe to call twice. */
@@ -237,7 +232,7 @@ export class LlamaEngine implements Engine {
 	}
 
 	private async _close(): Promise<void> {
-		await Promise.allSettled(this.inFlight);
+		await this.inFlight.settled();
 		const {llama, model, context} = this.loaded;
 		const results = await Promise.allSettled([context.dispose()]);
 		results.push(...(await Promise.allSettled([model.dispose()])), ...(await Promise.allSettled([llama.dispose()])));

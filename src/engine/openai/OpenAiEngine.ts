@@ -1,4 +1,5 @@
 import {setTimeout as sleep} from 'node:timers/promises';
+import {CallTracker} from '../CallTracker.js';
 import {EngineError, type ErrorCode} from '../../errors.js';
 import type {ChatMessage, CompletionRequest, CompletionResult, Engine, Tokenizer} from '../Engine.js';
 import {connectServers} from './connectServers.js';
@@ -39,7 +40,7 @@ export class OpenAiEngine implements Engine {
 	private readonly options: ResolvedOpenAiEngineOptions;
 	private readonly served: ServedTokenizer;
 	private readonly pool: EndpointPool;
-	private readonly inFlight = new Set<Promise<unknown>>();
+	private readonly inFlight = new CallTracker();
 	private warnedUsage = false;
 	private closing: Promise<void> | undefined;
 
@@ -68,19 +69,13 @@ export class OpenAiEngine implements Engine {
 
 	async complete(request: CompletionRequest): Promise<CompletionResult> {
 		if (this.closing !== undefined) throw new EngineError('E_ENGINE_UNAVAILABLE', `engine ${this.id} is closed: create a new one`);
-		const task = this._complete(request);
-		this.inFlight.add(task);
-		try {
-			return await task;
-		} finally {
-			this.inFlight.delete(task);
-		}
+		return this.inFlight.track(this._complete(request));
 	}
 
 	/** Waits for calls in flight, then frees the tokenizer; safe to call twice. */
 	close(): Promise<void> {
 		this.closing ??= (async () => {
-			await Promise.allSettled(this.inFlight);
+			await this.inFlight.settled();
 			this.pool.dispose();
 			await this.served.dispose();
 		})();
