@@ -3,7 +3,7 @@ import {dirname} from 'node:path';
 import type {CommandModule} from 'yargs';
 import {PipelineError} from '../../errors.js';
 import {formatRecords, type ReportFormat} from '../../report/formatRecords.js';
-import {openStore} from '../../store/Store.js';
+import {openExistingStore} from '../openExistingStore.js';
 import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
 
 export interface ExportCommand extends Pick<ConfigFlags, 'config' | 'pipeline' | 'db'> {
@@ -36,7 +36,7 @@ export const ExportCommand: CommandModule<object, ExportCommand> = {
 		if (since !== undefined && Number.isNaN(since.getTime())) {
 			throw new PipelineError('E_USAGE', `--since expects a date such as 2026-11-27 or 2026-11-27T08:00:00Z, got "${args.since}"`, {retryable: false});
 		}
-		using store = openStore(config.db);
+		using store = openExistingStore(config.db);
 		const records = args.all ? store.listDocuments({...(args.status === undefined ? {} : {status: args.status})}) : store.listDocuments({
 			...(args.run === undefined ? {} : {runId: args.run}),
 			...(since === undefined ? {} : {since}),

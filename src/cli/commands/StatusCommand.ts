@@ -1,6 +1,6 @@
 import type {CommandModule} from 'yargs';
 import type {Store} from '../../store/Store.js';
-import {openStore} from '../../store/Store.js';
+import {openExistingStore} from '../openExistingStore.js';
 import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
 
 export interface StatusCommand extends Pick<ConfigFlags, 'config' | 'pipeline' | 'db'> {
@@ -16,7 +16,7 @@ export const StatusCommand: CommandModule<object, StatusCommand> = {
 		.option('json', {type: 'boolean', default: false, describe: 'Print JSON'}) as never,
 	handler(args) {
 		const {config} = resolveConfigFromFlags({config: args.config, pipeline: args.pipeline, db: args.db});
-		using store = openStore(config.db);
+		using store = openExistingStore(config.db);
 		process.stdout.write(args.json ? `${JSON.stringify(_statusJson(store))}\n` : _statusText(store));
 	},
 };

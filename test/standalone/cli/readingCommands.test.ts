@@ -1,0 +1,15 @@
+import test from 'ava';
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
+import {createTempDir} from '../../helpers/createTempDir.js';
+import {runPrecis} from '../../helpers/runPrecis.js';
+
+test('status and export on a database that does not exist say so, and create nothing', async t => {
+	const db = join(createTempDir(t), 'missing', 'precis.db');
+	for (const args of [['status', '--db', db], ['export', '--db', db, '--format', 'csv']]) {
+		const result = await runPrecis(args);
+		t.is(result.code, 1, args.join(' '));
+		t.regex(result.stderr, /^precis: E_USAGE: no precis database at .*missing\/precis\.db/);
+	}
+	t.false(existsSync(db));
+});
