@@ -4,6 +4,7 @@ import type {ExtractionResult} from './sections/measureExtraction.js';
 import type {LangchainResult} from './sections/measureLangchain.js';
 import type {MemoryResult} from './sections/measureMemory.js';
 import type {FloorResult, PipelineResult} from './sections/measurePipeline.js';
+import type {ScaleOutRow} from './sections/measureScaleOut.js';
 
 export interface ModelFigures {
 	floor: FloorResult;
@@ -35,6 +36,7 @@ export interface BenchReport {
 	extraction?: ExtractionResult;
 	memory?: MemoryResult;
 	langchain?: {precis: PipelineResult; langchain: LangchainResult};
+	scaleOut?: ScaleOutRow[];
 }
 
 type _Row = [figure: string, measured: string, goal: string, load: string];
@@ -83,6 +85,9 @@ export function formatReportTable(report: BenchReport): string {
 			const ours = precis.perDocument.find(row => row.path === document.file);
 			rows.push([`7. ${document.file.split('/').pop()}: LangChain / precis`, `${document.chunks} / ${ours?.chunks ?? '?'} chunks, ${document.calls} / ${ours?.calls ?? '?'} calls`, '', '']);
 		}
+	}
+	for (const row of report.scaleOut ?? []) {
+		rows.push([`8. ${row.engine}, 3 docs, tiny`, `${row.run.runSeconds ?? '?'} s, ${row.run.llmCalls ?? '?'} calls: ${row.callsPerSecond ?? '?'} calls/s, ${row.promptTokensPerSecond ?? '?'} prompt tok/s, ${row.outputTokensPerSecond ?? '?'} output tok/s`, '', load(row.run.load)]);
 	}
 	for (const [what, why] of Object.entries(report.skipped)) rows.push([`skipped: ${what}`, why, '', '']);
 	const lines = [['Figure', 'Measured', 'Goal', 'Load'], ['---', '---', '---', '---'], ...rows];

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only=engine,parallel,extract,rerun,memory,langchain]`: measures precis against
+ * `npm run bench [-- --only=engine,parallel,extract,rerun,memory,langchain,scaleout]`: measures precis against
  * the engine's own speed, pdftotext and LangChain.js, side by side in one run on this machine, and
  * writes bench/results/<date>.json plus a short table on stdout. See docs/performance.md.
  */
@@ -16,6 +16,7 @@ import {measureExtraction} from './sections/measureExtraction.js';
 import {installLangchain, measureLangchain} from './sections/measureLangchain.js';
 import {measureMemory} from './sections/measureMemory.js';
 import {getEfficiency, measureFloor, measurePipeline} from './sections/measurePipeline.js';
+import {measureScaleOut} from './sections/measureScaleOut.js';
 
 /** Fixed inputs and settings: the same every run, so runs on one machine compare. */
 export const BENCH_SETTINGS = {
@@ -30,7 +31,7 @@ export const BENCH_SETTINGS = {
 	seed: 1,
 } as const;
 
-const _sections = ['engine', 'parallel', 'extract', 'rerun', 'memory', 'langchain'] as const;
+const _sections = ['engine', 'parallel', 'extract', 'rerun', 'memory', 'langchain', 'scaleout'] as const;
 type _Section = (typeof _sections)[number];
 
 const only = process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -106,6 +107,10 @@ try {
 			skipped.langchain = problem;
 			log(`LangChain skipped: ${problem}`);
 		}
+	}
+	if (wanted('scaleout') && hasCorpus) {
+		log('8. the same documents through the local engine and through one and two llama-server processes');
+		report.scaleOut = await measureScaleOut({model: tiny, pipelineFile: pipelineFile('tiny'), documents, db: name => join(workDir, `scaleout-${name}.db`)});
 	}
 } finally {
 	rmSync(workDir, {recursive: true, force: true});
