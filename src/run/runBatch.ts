@@ -108,6 +108,12 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 			emit({type: 'document-skipped', path, reason: decision === 'skip-done' ? 'unchanged' : 'failed-before'});
 		};
 
+		// Another process holds the document, or took it over while this one stalled past its claim.
+		const countClaimedElsewhere = (path: string): void => {
+			result.documents.skipped++;
+			emit({type: 'document-skipped', path, reason: 'claimed-elsewhere'});
+		};
+
 		const processDocument = async (index: number, path: string): Promise<void> => {
 			const file = resolve(path);
 			const started = performance.now();
@@ -122,8 +128,7 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 					return;
 				}
 				if (!store.claimDocument(file, owner, _claimStaleMs)) {
-					result.documents.skipped++;
-					emit({type: 'document-skipped', path, reason: 'claimed-elsewhere'});
+					countClaimedElsewhere(path);
 					return;
 				}
 				// Another process may have finished it between the first decision and the claim.
@@ -162,14 +167,18 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 				);
 				result.maxPromptTokens = Math.max(result.maxPromptTokens, summary.maxPromptTokens);
 				const seconds = (performance.now() - started) / 1000;
-				store.markDone(file, sha256, {
-					summary: summary.summary, keyPoints: summary.keyPoints ?? null, model: engine.id, pipeline: config.name, summaryKey,
+				const written = store.markDone(file, sha256, {
+					owner, summary: summary.summary, keyPoints: summary.keyPoints ?? null, model: engine.id, pipeline: config.name, summaryKey,
 					promptTokens: summary.promptTokens, outputTokens: summary.outputTokens, llmCalls: summary.calls - summary.cachedCalls, seconds, runId,
 				});
 				store.putChunks(sha256, summaryKey, summary.chunks.map(chunk => ({
 					index: chunk.index, tokens: chunk.tokens, charStart: chunk.start, charEnd: chunk.end,
 					pageFirst: chunk.pages?.[0] ?? null, pageLast: chunk.pages?.[1] ?? null, headings: chunk.headings,
 				})));
+				if (!written) {
+					countClaimedElsewhere(path);
+					return;
+				}
 				result.documents.done++;
 				emit({
 					type: 'document-done', path, seconds, llmCalls: summary.calls - summary.cachedCalls, cacheHits: summary.cachedCalls,
@@ -185,7 +194,10 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 				}
 				const code = isPipelineError(error) ? error.code : 'E_GENERATION_FAILED';
 				const retryable = isPipelineError(error) ? error.retryable : true;
-				store.markFailed(file, {sha256: sha256 ?? null, code, message: error.message, retryable, runId});
+				if (!store.markFailed(file, {owner, sha256: sha256 ?? null, code, message: error.message, retryable, runId})) {
+					countClaimedElsewhere(path);
+					return;
+				}
 				result.documents.failed++;
 				emit({type: 'document-failed', path, code, message: error.message});
 			} finally {

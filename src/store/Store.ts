@@ -124,9 +124,13 @@ export class Store {
 		this.#startAttempt(file, meta, 'running');
 	}
 
-	/** The only way a document becomes 'done' for `sha256`. Releases any claim on it. */
-	markDone(file: string, sha256: string, result: DocumentResult): void {
-		this.#write(`recording the summary of ${file}`, () => this.#statements.markDone.run({
+	/**
+	 * The only way a document becomes 'done' for `sha256`. Releases any claim on it. With
+	 * `result.owner`, nothing is written when another process has taken the claim over (this one
+	 * stalled past the claim's staleness); returns whether the outcome was written.
+	 */
+	markDone(file: string, sha256: string, result: DocumentResult): boolean {
+		return this.#write(`recording the summary of ${file}`, () => this.#statements.markDone.run({
 			path: file,
 			sha256,
 			summary: result.summary,
@@ -139,21 +143,26 @@ export class Store {
 			llmCalls: result.llmCalls,
 			seconds: result.seconds,
 			runId: result.runId,
+			owner: result.owner === undefined ? null : _formatOwner(result.owner),
 			now: _now(),
-		}));
+		})).changes === 1;
 	}
 
-	/** Records a failure; it clears any earlier summary (never marks the bytes as processed) and releases any claim. */
-	markFailed(file: string, failure: DocumentFailure): void {
-		this.#write(`recording the failure of ${file}`, () => this.#statements.markFailed.run({
+	/**
+	 * Records a failure; it clears any earlier summary (never marks the bytes as processed) and
+	 * releases any claim. `failure.owner` guards it as in {@link markDone}; returns whether it was written.
+	 */
+	markFailed(file: string, failure: DocumentFailure): boolean {
+		return this.#write(`recording the failure of ${file}`, () => this.#statements.markFailed.run({
 			path: file,
 			sha256: failure.sha256 ?? null,
 			code: failure.code,
 			message: failure.message,
 			retryable: failure.retryable ? 1 : 0,
 			runId: failure.runId,
+			owner: failure.owner === undefined ? null : _formatOwner(failure.owner),
 			now: _now(),
-		}));
+		})).changes === 1;
 	}
 
 	/**

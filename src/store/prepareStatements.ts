@@ -20,6 +20,8 @@ const _clearResult = `error_code = NULL, error_message = NULL, retryable = NULL,
 	output_tokens = NULL, llm_calls = NULL, seconds = NULL`;
 
 const _clearClaim = 'claimed_by = NULL, claimed_at = NULL, heartbeat_at = NULL';
+/** An outcome is written unless another process has taken the document's claim over (when the writer names itself). */
+const _heldBy = '@owner IS NULL OR documents.claimed_by IS NULL OR documents.claimed_by = @owner';
 
 /** Every statement the store runs, prepared once per connection (after migrating). */
 export function prepareStatements(db: Database.Database) {
@@ -53,12 +55,14 @@ export function prepareStatements(db: Database.Database) {
 			ON CONFLICT (path) DO UPDATE SET ${_clearResult}, ${_clearClaim}, sha256 = excluded.sha256, status = 'done',
 			summary = excluded.summary, key_points = excluded.key_points, model = excluded.model, pipeline = excluded.pipeline,
 			summary_key = excluded.summary_key, prompt_tokens = excluded.prompt_tokens, output_tokens = excluded.output_tokens,
-			llm_calls = excluded.llm_calls, seconds = excluded.seconds, run_id = excluded.run_id, updated_at = excluded.updated_at`),
+			llm_calls = excluded.llm_calls, seconds = excluded.seconds, run_id = excluded.run_id, updated_at = excluded.updated_at
+			WHERE ${_heldBy}`),
 		markFailed: db.prepare(`INSERT INTO documents (path, sha256, status, error_code, error_message, retryable, run_id, updated_at)
 			VALUES (@path, @sha256, 'failed', @code, @message, @retryable, @runId, @now)
 			ON CONFLICT (path) DO UPDATE SET ${_clearResult}, ${_clearClaim}, sha256 = excluded.sha256, status = 'failed',
 			error_code = excluded.error_code, error_message = excluded.error_message, retryable = excluded.retryable,
-			run_id = excluded.run_id, updated_at = excluded.updated_at`),
+			run_id = excluded.run_id, updated_at = excluded.updated_at
+			WHERE ${_heldBy}`),
 		/**
 		 * Claims a document in one statement (so atomically, under SQLite's write lock): inserts a pending
 		 * row, or takes over a claim that is free, ours, stale, or held by a dead process on this host.

@@ -45,6 +45,8 @@ export interface DocumentMeta {
 }
 
 export interface DocumentResult {
+	/** The process writing it: nothing is written if another process has taken the claim over. */
+	owner?: ClaimOwner;
 	summary: string;
 	keyPoints?: readonly string[] | null;
 	model: string;
@@ -59,6 +61,8 @@ export interface DocumentResult {
 }
 
 export interface DocumentFailure {
+	/** The process writing it: nothing is written if another process has taken the claim over. */
+	owner?: ClaimOwner;
 	/** Hash of the bytes that failed; omit when they could not be read. */
 	sha256?: string | null;
 	/** An `ErrorCode` of src/errors.ts (stored as text). */

@@ -119,3 +119,18 @@ test('processes racing for the same documents each get a disjoint share and toge
 	const owners = new Map(children.map((child, index) => [`${hostname()}:${child.pid}`, shares[index]!]));
 	for (const path of paths) t.true(owners.get(store.getDocument(path)!.claimedBy!)!.includes(path));
 });
+
+test('a process whose claim was taken over while it stalled cannot write its outcome over the new holder', async t => {
+	const [first, second] = _openPair(t);
+	const runId = first.startRun({pipeline: 'p', configHash: 'h'});
+	const result = {summary: 'late', model: 'm', pipeline: 'p', summaryKey: 'k', promptTokens: 1, outputTokens: 1, llmCalls: 1, seconds: 1, runId};
+	t.true(first.claimDocument('a.pdf', _me, _hour));
+	await new Promise(resolve => setTimeout(resolve, 5));
+	t.true(second.claimDocument('a.pdf', _parent, 1), 'the claim went stale and the other process took it');
+	t.false(first.markDone('a.pdf', 'sha-a', {...result, owner: _me}), 'the stalled process writes nothing');
+	t.false(first.markFailed('a.pdf', {owner: _me, sha256: 'sha-a', code: 'E_GENERATION_FAILED', message: 'late', retryable: true, runId}));
+	t.like(second.getDocument('a.pdf'), {status: 'pending', claimedBy: `${_parent.host}:${_parent.pid}`, summary: null});
+	t.true(second.markDone('a.pdf', 'sha-a', {...result, summary: 'current', owner: _parent}));
+	t.like(first.getDocument('a.pdf'), {status: 'done', summary: 'current', claimedBy: null});
+	t.true(first.markDone('b.pdf', 'sha-b', {...result, owner: _me}), 'a document nobody claimed is written');
+});
