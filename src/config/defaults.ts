@@ -82,6 +82,7 @@ TEXT>>>`,
 	},
 	watch: {
 		stableMs: 2000,
+		rescanMs: 60_000,
 	},
 	log: {
 		format: 'text',

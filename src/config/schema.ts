@@ -109,6 +109,8 @@ export const configSchema = z.object({
 	watch: z.object({
 		/** A new or changed file is read once its size and mtime stayed the same this long. */
 		stableMs: nonNegativeInt,
+		/** How often the watched folders are walked again for files no event announced. */
+		rescanMs: positiveInt,
 	}).strict(),
 	log: z.object({
 		format: z.enum(['text', 'json']),

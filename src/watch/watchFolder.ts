@@ -18,8 +18,8 @@ export interface WatchFolderOptions extends Omit<RunBatchOptions, 'inputs' | 'so
 	folders: readonly string[];
 	/** A new or changed file is read once its size and mtime stayed the same this long. */
 	stableMs: number;
-	/** How often the folders are walked again for files whose events were missed. @default 60000 */
-	rescanMs?: number;
+	/** How often the folders are walked again for files whose events were missed. */
+	rescanMs: number;
 	/** Stops watching: calls in flight get `graceMs` to finish, then the run ends. */
 	signal: AbortSignal;
 	onWatchEvent?: (event: WatchEvent) => void;
@@ -32,7 +32,7 @@ export interface WatchFolderOptions extends Omit<RunBatchOptions, 'inputs' | 'so
  * however many arrive at once; unchanged files cost no model call (the run skips them by sha256).
  */
 export async function watchFolder(options: WatchFolderOptions): Promise<RunResult> {
-	const {folders, stableMs, rescanMs = 60_000, signal, onWatchEvent, onEvent, ...run} = options;
+	const {folders, stableMs, rescanMs, signal, onWatchEvent, onEvent, ...run} = options;
 	const roots: string[] = [];
 	for (const folder of folders) {
 		if (await stat(folder).catch(() => undefined) === undefined) {

@@ -48,7 +48,7 @@ export const WatchCommand: CommandModule<object, WatchCommand> = {
 			const {timeoutSeconds, maxMemoryMb, workers, ...limits} = config.extract;
 			await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers});
 			result = await watchFolder({
-				folders, stableMs, config, engine, store, pool, force: args.force, signal: shutdown.signal, onEvent: reporter.onEvent,
+				folders, stableMs, rescanMs: config.watch.rescanMs, config, engine, store, pool, force: args.force, signal: shutdown.signal, onEvent: reporter.onEvent,
 				onWatchEvent: event => _logWatchEvent(event, log),
 			});
 		} finally {
