@@ -118,4 +118,3 @@ export const configSchema = z.object({
 }).strict();
 
 export type ResolvedConfig = z.infer<typeof configSchema>;
-export type PromptTemplates = ResolvedConfig['summarize']['prompts'];

@@ -1,5 +1,6 @@
 import {DEFAULT_CONFIG} from '../config/defaults.js';
 import {ConfigError, type ConfigIssue} from '../errors.js';
+import {isIntegerAtLeast} from './isIntegerAtLeast.js';
 
 export type LocalEngineGpu = 'auto' | false | 'cuda' | 'vulkan' | 'metal';
 
@@ -75,15 +76,14 @@ export function resolveLocalEngineOptions(options: LocalEngineOptions): Resolved
 	const _expect = (name: keyof LocalEngineOptions, ok: boolean, expected: string): void => {
 		if (!ok) issues.push({path: `engine.${name}`, message: `Expected \`${name}\` to be ${expected}, got ${JSON.stringify(resolved[name])}`});
 	};
-	const _isInteger = (value: unknown, min: number): boolean => typeof value === 'number' && Number.isInteger(value) && value >= min;
 	_expect('model', typeof resolved.model === 'string' && resolved.model.length > 0, 'a .gguf path or an hf: URI');
 	_expect('modelsDir', typeof resolved.modelsDir === 'string' && resolved.modelsDir.length > 0, 'a folder path');
 	_expect('gpu', _gpuValues.includes(resolved.gpu), "'auto', false, 'cuda', 'vulkan' or 'metal'");
-	_expect('threads', _isInteger(resolved.threads, 0), 'an integer >= 0');
-	_expect('contextSize', _isInteger(resolved.contextSize, 0), 'an integer >= 0');
-	_expect('maxContextSize', _isInteger(resolved.maxContextSize, 64), 'an integer >= 64');
-	_expect('parallel', _isInteger(resolved.parallel, 1), 'an integer >= 1');
-	_expect('batchSize', _isInteger(resolved.batchSize, 1), 'an integer >= 1');
+	_expect('threads', isIntegerAtLeast(resolved.threads, 0), 'an integer >= 0');
+	_expect('contextSize', isIntegerAtLeast(resolved.contextSize, 0), 'an integer >= 0');
+	_expect('maxContextSize', isIntegerAtLeast(resolved.maxContextSize, 64), 'an integer >= 64');
+	_expect('parallel', isIntegerAtLeast(resolved.parallel, 1), 'an integer >= 1');
+	_expect('batchSize', isIntegerAtLeast(resolved.batchSize, 1), 'an integer >= 1');
 	if (issues.length > 0) throw new ConfigError(undefined, issues);
 	return resolved;
 }

@@ -1,5 +1,6 @@
 import {DEFAULT_CONFIG} from '../../config/defaults.js';
 import {ConfigError, type ConfigIssue} from '../../errors.js';
+import {isIntegerAtLeast} from '../isIntegerAtLeast.js';
 
 /** Options of the engine that drives OpenAI-compatible servers (`OpenAiEngine.create`); defaults come from `DEFAULT_CONFIG.engine`. */
 export interface OpenAiEngineOptions {
@@ -86,17 +87,16 @@ export function resolveOpenAiEngineOptions(options: OpenAiEngineOptions): Resolv
 	const _expect = (name: keyof OpenAiEngineOptions, ok: boolean, expected: string): void => {
 		if (!ok) issues.push({path: name === 'contextSize' ? 'engine.contextSize' : `engine.openai.${name}`, message: `Expected \`${name}\` to be ${expected}, got ${JSON.stringify(resolved[name])}`});
 	};
-	const _isInteger = (value: unknown, min: number): boolean => typeof value === 'number' && Number.isInteger(value) && value >= min;
 	_expect('baseUrls', resolved.baseUrls.length > 0 && resolved.baseUrls.every(_isHttpUrl), 'one or more http(s) URLs such as http://127.0.0.1:8080/v1');
 	_expect('baseUrls', new Set(resolved.baseUrls).size === resolved.baseUrls.length, 'distinct URLs');
-	_expect('contextSize', _isInteger(resolved.contextSize, 0), 'an integer >= 0');
+	_expect('contextSize', isIntegerAtLeast(resolved.contextSize, 0), 'an integer >= 0');
 	// Answers are not streamed, and Node's fetch waits at most 300 s for response headers.
 	_expect('timeoutSeconds', typeof resolved.timeoutSeconds === 'number' && resolved.timeoutSeconds > 0 && resolved.timeoutSeconds <= 300, 'a number > 0 and <= 300');
-	_expect('maxRetries', _isInteger(resolved.maxRetries, 0), 'an integer >= 0');
-	_expect('concurrencyPerEndpoint', _isInteger(resolved.concurrencyPerEndpoint, 0), 'an integer >= 0');
-	_expect('retryBaseMs', _isInteger(resolved.retryBaseMs, 0), 'an integer >= 0');
-	_expect('breakerThreshold', _isInteger(resolved.breakerThreshold, 1), 'an integer >= 1');
-	_expect('breakerCooldownMs', _isInteger(resolved.breakerCooldownMs, 0), 'an integer >= 0');
+	_expect('maxRetries', isIntegerAtLeast(resolved.maxRetries, 0), 'an integer >= 0');
+	_expect('concurrencyPerEndpoint', isIntegerAtLeast(resolved.concurrencyPerEndpoint, 0), 'an integer >= 0');
+	_expect('retryBaseMs', isIntegerAtLeast(resolved.retryBaseMs, 0), 'an integer >= 0');
+	_expect('breakerThreshold', isIntegerAtLeast(resolved.breakerThreshold, 1), 'an integer >= 1');
+	_expect('breakerCooldownMs', isIntegerAtLeast(resolved.breakerCooldownMs, 0), 'an integer >= 0');
 	if (issues.length > 0) throw new ConfigError(undefined, issues);
 	return resolved;
 }
