@@ -8,6 +8,7 @@
 import {resolveConfig} from '../../src/config/resolveConfig.js';
 import {createEngine} from '../../src/engine/createEngine.js';
 import type {CompletionRequest, Engine} from '../../src/engine/Engine.js';
+import {LazyEngine} from '../../src/engine/LazyEngine.js';
 import {ExtractionPool} from '../../src/ingest/ExtractionPool.js';
 import type {SourceDocument} from '../../src/ingest/SourceDocument.js';
 import {runBatch} from '../../src/run/runBatch.js';
@@ -77,7 +78,7 @@ const done: PipelineRunReport['done'] = [];
 const onEvent = (event: RunEvent): void => {
 	if (event.type === 'document-done') done.push({path: event.path, chunks: event.chunks, collapseLevels: event.collapseLevels, llmCalls: event.llmCalls, seconds: event.seconds});
 };
-const result = await runBatch({inputs, config, engine: recordingEngine, store, pool: recordingPool, onEvent});
+const result = await runBatch({inputs, config, engine: LazyEngine.of(recordingEngine), store, pool: recordingPool, onEvent});
 const runDoneAt = _secondsSinceStart();
 const engineUsage = 'getTokenUsage' in engine ? (engine as unknown as {getTokenUsage(): {evaluatedTokens: number; generatedTokens: number}}).getTokenUsage() : undefined;
 await recordingPool.close();

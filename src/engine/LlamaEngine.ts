@@ -17,6 +17,7 @@ import {EngineError, isPipelineError, toError} from '../errors.js';
 import {CallTracker} from './CallTracker.js';
 import type {ChatMessage, CompletionRequest, CompletionResult, Engine, Tokenizer} from './Engine.js';
 import {getModelFingerprint} from './getModelFingerprint.js';
+import {toLocalEngineId} from './identifyEngine.js';
 import {resolveLocalEngineOptions, type LocalEngineGpu, type LocalEngineOptions, type ResolvedLocalEngineOptions} from './resolveLocalEngineOptions.js';
 import {resolveModelPath} from './resolveModelPath.js';
 import {SequencePool} from './SequencePool.js';
@@ -48,7 +49,7 @@ interface _Loaded {
  * exceeds `contextSize` is refused with E_PROMPT_TOO_LONG before anything is evaluated.
  */
 export class LlamaEngine implements Engine {
-	/** `local:` + {@link getModelFingerprint} of the model file. */
+	/** {@link toLocalEngineId}: the model file's fingerprint. */
 	readonly id: string;
 	readonly contextSize: number;
 	readonly parallel: number;
@@ -121,7 +122,7 @@ export class LlamaEngine implements Engine {
 				.catch((error: unknown) => {
 					throw new EngineError('E_MODEL_LOAD', `cannot create a context for ${modelPath} (${toError(error).message}): lower \`contextSize\` or \`parallel\``, {cause: error, retryable: false});
 				});
-			const id = `local:${await getModelFingerprint(modelPath)}`;
+			const id = toLocalEngineId(await getModelFingerprint(modelPath));
 			loadLog.capturing = false;
 			return new LlamaEngine({llama, model, context, modelPath, id, threads}, resolved);
 		} catch (error) {

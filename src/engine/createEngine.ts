@@ -1,5 +1,7 @@
 import type {ResolvedConfig} from '../config/schema.js';
 import type {Engine} from './Engine.js';
+import {identifyEngine} from './identifyEngine.js';
+import {LazyEngine} from './LazyEngine.js';
 import {LlamaEngine} from './LlamaEngine.js';
 import {OpenAiEngine} from './openai/OpenAiEngine.js';
 
@@ -11,4 +13,9 @@ export async function createEngine(options: ResolvedConfig['engine']): Promise<E
 		return OpenAiEngine.create({...openai, contextSize, apiKey: apiKeyEnv === '' ? '' : (process.env[apiKeyEnv] ?? '')});
 	}
 	return LlamaEngine.create({model, modelsDir, gpu, threads, contextSize, maxContextSize, parallel});
+}
+
+/** The engine a pipeline names, loaded only when a document first needs it (see {@link LazyEngine}). */
+export async function createLazyEngine(options: ResolvedConfig['engine']): Promise<LazyEngine> {
+	return new LazyEngine(await identifyEngine(options), () => createEngine(options));
 }

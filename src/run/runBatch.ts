@@ -4,6 +4,7 @@ import {resolve} from 'node:path';
 import PQueue from 'p-queue';
 import type {ResolvedConfig} from '../config/schema.js';
 import type {Engine} from '../engine/Engine.js';
+import type {LazyEngine} from '../engine/LazyEngine.js';
 import {isPipelineError, toError} from '../errors.js';
 import {discoverFiles} from '../ingest/discoverFiles.js';
 import type {ExtractionPool} from '../ingest/ExtractionPool.js';
@@ -24,8 +25,9 @@ export interface RunBatchOptions {
 	 * run open). Pulled by several lanes at once; it must end once `signal` aborts.
 	 */
 	source?: AsyncIterable<string>;
-	config: Pick<ResolvedConfig, 'name' | 'discover' | 'chunk' | 'summarize'>;
-	engine: Engine;
+	config: Pick<ResolvedConfig, 'name' | 'discover' | 'chunk' | 'summarize'> & {engine: Pick<ResolvedConfig['engine'], 'contextSize' | 'maxContextSize'>};
+	/** Loaded when the first document needs a model call: a run over unchanged documents never loads it. */
+	engine: LazyEngine;
 	store: Store;
 	pool: ExtractionPool;
 	/** Summarize again even when unchanged, ignoring cached calls. */
@@ -48,7 +50,8 @@ export interface RunResult {
 	evaluatedPromptTokens: number;
 	outputTokens: number;
 	maxPromptTokens: number;
-	contextSize: number;
+	/** The engine's context; null when no document needed the engine, so it was never loaded. */
+	contextSize: number | null;
 	wallSeconds: number;
 	interrupted: boolean;
 }
@@ -63,15 +66,18 @@ const _heartbeatMs = 10_000;
  * and outcome is committed at once. A failing document is recorded and the run goes on.
  */
 export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
-	const {engine, store, pool, config} = options;
+	const {store, pool, config} = options;
 	const startedAt = performance.now();
 	const force = options.force ?? false;
 	const owner: ClaimOwner = {host: hostname(), pid: process.pid};
-	const summaryKey = hashJson({engine: engine.id, contextSize: engine.contextSize, chunk: config.chunk, summarize: config.summarize});
+	const engineId = options.engine.knownId ?? (await options.engine.load()).id;
+	// The engine's settings, not the context it resolved: what decides whether a document is done is known before loading.
+	const {contextSize, maxContextSize} = config.engine;
+	const summaryKey = hashJson({engine: engineId, context: {contextSize, maxContextSize}, chunk: config.chunk, summarize: config.summarize});
 	const runId = store.startRun({pipeline: config.name, configHash: summaryKey});
 	const result: RunResult = {
 		runId, documents: {total: 0, done: 0, failed: 0, skipped: 0}, llmCalls: 0, cacheHits: 0,
-		promptTokens: 0, evaluatedPromptTokens: 0, outputTokens: 0, maxPromptTokens: 0, contextSize: engine.contextSize, wallSeconds: 0, interrupted: false,
+		promptTokens: 0, evaluatedPromptTokens: 0, outputTokens: 0, maxPromptTokens: 0, contextSize: null, wallSeconds: 0, interrupted: false,
 	};
 	const emit = (event: RunEvent): void => options.onEvent?.(event);
 	const saveCounters = (): void => store.updateRunCounters(runId, _toCounters(result));
@@ -90,7 +96,27 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 	const heartbeat = setInterval(() => store.heartbeat(owner), _heartbeatMs);
 	heartbeat.unref();
 
-	const queue = new PQueue({concurrency: engine.parallel});
+	const queue = new PQueue({concurrency: options.engine.loaded?.parallel ?? 1});
+	const lanes: Array<Promise<void>> = [];
+	let addLanes = (_count: number): void => undefined;
+	let engineFailure: Error | undefined;
+	/** The engine, loaded when the first document needs it; then the queue and the lanes widen to its parallelism. */
+	const loadEngine = async (): Promise<Engine> => {
+		try {
+			const engine = await options.engine.load();
+			if (result.contextSize === null) {
+				result.contextSize = engine.contextSize;
+				queue.concurrency = engine.parallel;
+				addLanes(engine.parallel + pool.size);
+			}
+			return engine;
+		} catch (error) {
+			// Without an engine no document can proceed: the run stops and reports why.
+			engineFailure ??= toError(error);
+			intake.abort();
+			throw error;
+		}
+	};
 	try {
 		let feed: Iterator<string> | AsyncIterator<string>;
 		if (options.source === undefined) {
@@ -127,6 +153,7 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 					countSkip(before, path);
 					return;
 				}
+				const engine = await loadEngine();
 				if (!store.claimDocument(file, owner, _claimStaleMs)) {
 					countClaimedElsewhere(path);
 					return;
@@ -168,7 +195,7 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 				result.maxPromptTokens = Math.max(result.maxPromptTokens, summary.maxPromptTokens);
 				const seconds = (performance.now() - started) / 1000;
 				const written = store.markDone(file, sha256, {
-					owner, summary: summary.summary, keyPoints: summary.keyPoints ?? null, model: engine.id, pipeline: config.name, summaryKey,
+					owner, summary: summary.summary, keyPoints: summary.keyPoints ?? null, model: engineId, pipeline: config.name, summaryKey,
 					promptTokens: summary.promptTokens, outputTokens: summary.outputTokens, llmCalls: summary.calls - summary.cachedCalls, seconds, runId,
 				});
 				store.putChunks(sha256, summaryKey, summary.chunks.map(chunk => ({
@@ -186,7 +213,7 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 				});
 			} catch (thrown) {
 				const error = toError(thrown);
-				if (intake.signal.aborted) {
+				if (intake.signal.aborted || engineFailure !== undefined) {
 					// Interrupted, not failed: the next run takes it up again.
 					if (meta !== undefined) store.recordPending(file, meta);
 					store.releaseDocument(file, owner);
@@ -206,7 +233,6 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 		};
 
 		let next = 0;
-		const lanes = engine.parallel + pool.size;
 		const lane = async (): Promise<void> => {
 			while (!intake.signal.aborted) {
 				const item = await feed.next();
@@ -217,12 +243,21 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 				await processDocument(index, item.value);
 			}
 		};
-		await Promise.all(Array.from({length: lanes}, lane));
+		addLanes = count => {
+			while (lanes.length < count) lanes.push(lane());
+		};
+		addLanes(pool.size + (options.engine.loaded?.parallel ?? 1));
+		// Loading the engine adds lanes while these run.
+		for (let awaited = 0; awaited < lanes.length;) {
+			awaited = lanes.length;
+			await Promise.all(lanes);
+		}
+		if (engineFailure !== undefined) throw engineFailure;
 	} finally {
 		clearInterval(heartbeat);
 		options.signal?.removeEventListener('abort', onAbort);
 		result.wallSeconds = (performance.now() - startedAt) / 1000;
-		store.finishRun(runId, result.interrupted ? 'interrupted' : 'done', _toCounters(result));
+		store.finishRun(runId, engineFailure !== undefined ? 'failed' : result.interrupted ? 'interrupted' : 'done', _toCounters(result));
 	}
 	return result;
 }

@@ -1,5 +1,5 @@
 import type {CommandModule} from 'yargs';
-import {createEngine} from '../../engine/createEngine.js';
+import {createLazyEngine} from '../../engine/createEngine.js';
 import {PipelineError} from '../../errors.js';
 import {ExtractionPool} from '../../ingest/ExtractionPool.js';
 import {runBatch, type RunResult} from '../../run/runBatch.js';
@@ -31,7 +31,8 @@ export const RunCommand: CommandModule<object, RunCommand> = {
 		if (inputs.length === 0) throw new PipelineError('E_USAGE', 'no inputs: name files or folders, or set inputs: in the pipeline', {retryable: false});
 		const {timeoutSeconds, maxMemoryMb, workers, ...limits} = config.extract;
 		using store = openStore(config.db);
-		const engine = await createEngine(config.engine);
+		// Loaded only when a document needs a model call: a rerun over unchanged documents never loads it.
+		const engine = await createLazyEngine(config.engine);
 		const reporter = createRunReporter({format: config.log.format, interactive: process.stderr.isTTY === true && !args.json && config.log.format === 'text'});
 		const shutdown = onShutdownSignal(config.log.format);
 		let result: RunResult;

@@ -1,5 +1,6 @@
 import type {CommandModule} from 'yargs';
 import {createEngine} from '../../engine/createEngine.js';
+import {LazyEngine} from '../../engine/LazyEngine.js';
 import {PipelineError} from '../../errors.js';
 import {ExtractionPool} from '../../ingest/ExtractionPool.js';
 import type {RunResult} from '../../run/runBatch.js';
@@ -40,7 +41,8 @@ export const WatchCommand: CommandModule<object, WatchCommand> = {
 		if (!Number.isInteger(stableMs) || stableMs < 0) throw new PipelineError('E_USAGE', `--stable-ms must be a non-negative integer, got ${stableMs}`, {retryable: false});
 		const log = createLogLine(config.log.format);
 		using store = openStore(config.db);
-		const engine = await createEngine(config.engine);
+		// A watcher loads its engine at once, so that a model that cannot load stops it at start, not at the first file.
+		const engine = LazyEngine.of(await createEngine(config.engine));
 		const reporter = createRunReporter({format: config.log.format, interactive: false});
 		const shutdown = onShutdownSignal(config.log.format);
 		let result: RunResult;

@@ -2,6 +2,7 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {CallTracker} from '../CallTracker.js';
 import {EngineError, type ErrorCode} from '../../errors.js';
 import type {ChatMessage, CompletionRequest, CompletionResult, Engine, Tokenizer} from '../Engine.js';
+import {toOpenAiEngineId} from '../identifyEngine.js';
 import {connectServers} from './connectServers.js';
 import {EndpointPool, type Endpoint} from './EndpointPool.js';
 import {RequestFailure} from './RequestFailure.js';
@@ -26,11 +27,7 @@ interface _CompletionAnswer {
  * for its document, never a crash.
  */
 export class OpenAiEngine implements Engine {
-	/**
-	 * `openai:<apiModel>:<tokenizer GGUF fingerprint>`, or `openai:<fingerprint>` when no model name is
-	 * configured (the name a server reports may be its file path, which differs between machines).
-	 * Never equal to a local engine's id, so cache keys never mix.
-	 */
+	/** {@link toOpenAiEngineId}: the tokenizer GGUF's fingerprint, with the configured model name. */
 	readonly id: string;
 	readonly contextSize: number;
 	/** Sum of the servers' concurrencies. */
@@ -50,7 +47,7 @@ export class OpenAiEngine implements Engine {
 		this.tokenizer = setup.tokenizer.tokenizer;
 		this.contextSize = setup.contextSize;
 		this.apiModel = setup.apiModel;
-		this.id = options.apiModel === '' ? `openai:${setup.tokenizer.fingerprint}` : `openai:${options.apiModel}:${setup.tokenizer.fingerprint}`;
+		this.id = toOpenAiEngineId(options.apiModel, setup.tokenizer.fingerprint);
 		this.pool = new EndpointPool(setup.endpoints, {threshold: options.breakerThreshold, cooldownMs: options.breakerCooldownMs, log: options.log});
 		this.parallel = this.pool.capacity;
 	}
