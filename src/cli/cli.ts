@@ -1,6 +1,6 @@
 import yargs from 'yargs';
 import {hideBin} from 'yargs/helpers';
-import {isPipelineError, toError} from '../errors.js';
+import {isPipelineError, PipelineError, toError} from '../errors.js';
 import {ChunkCommand} from './commands/ChunkCommand.js';
 import {ExportCommand} from './commands/ExportCommand.js';
 import {ExtractCommand} from './commands/ExtractCommand.js';
@@ -16,7 +16,6 @@ import {ExitCode} from './ExitCode.js';
  * line and a hint, anything else is a bug and prints its stack.
  */
 async function runCli(argv: readonly string[]): Promise<void> {
-	let usageError: string | undefined;
 	try {
 		await yargs(argv as string[])
 			.scriptName('precis')
@@ -33,9 +32,10 @@ async function runCli(argv: readonly string[]): Promise<void> {
 			.alias('h', 'help')
 			.version()
 			.wrap(Math.min(110, process.stdout.columns || 100))
+			// Throwing here keeps yargs from running the command after a usage error (an unknown or misspelt flag).
 			.fail((message, error) => {
 				if (error !== undefined && error !== null) throw error;
-				usageError = message;
+				throw new PipelineError('E_USAGE', message, {retryable: false, hint: 'run precis --help (or precis COMMAND --help) for usage'});
 			})
 			.parseAsync();
 	} catch (thrown) {
@@ -46,11 +46,6 @@ async function runCli(argv: readonly string[]): Promise<void> {
 		} else {
 			process.stderr.write(`precis: unexpected error (a bug; please report it):\n${error.stack ?? error.message}\n`);
 		}
-		process.exitCode = ExitCode.CouldNotProceed;
-		return;
-	}
-	if (usageError !== undefined) {
-		process.stderr.write(`precis: ${usageError}\nRun precis --help for usage.\n`);
 		process.exitCode = ExitCode.CouldNotProceed;
 	}
 }

@@ -13,3 +13,13 @@ test('status and export on a database that does not exist say so, and create not
 	}
 	t.false(existsSync(db));
 });
+
+test('a misspelt flag stops the command before it does anything', async t => {
+	const work = createTempDir(t);
+	const db = join(work, 'p.db');
+	const result = await runPrecis(['run', join(process.cwd(), 'fixtures', 'samples'), '--db', db, '--modle', 'model.gguf'], {cwd: work});
+	t.is(result.code, 1, result.stderr);
+	t.regex(result.stderr, /^precis: E_USAGE: Unknown argument: modle\n/);
+	t.false(result.stderr.includes('    at '));
+	t.false(existsSync(db), 'the run never started: no database was created');
+});
