@@ -8,7 +8,9 @@ import {ModelsCommand} from './commands/ModelsCommand.js';
 import {RunCommand} from './commands/RunCommand.js';
 import {StatusCommand} from './commands/StatusCommand.js';
 import {WatchCommand} from './commands/WatchCommand.js';
+import {createLogLine} from './createLogLine.js';
 import {ExitCode} from './ExitCode.js';
+import {fatalErrorFormat} from './fatalErrorFormat.js';
 
 /**
  * The precis command line. Commands live in ./commands, one module each; this is the only place
@@ -40,11 +42,12 @@ async function runCli(argv: readonly string[]): Promise<void> {
 			.parseAsync();
 	} catch (thrown) {
 		const error = toError(thrown);
+		const log = createLogLine(fatalErrorFormat.get());
 		if (isPipelineError(error)) {
-			process.stderr.write(`precis: ${error.code}: ${error.message}\n`);
-			if (error.hint !== undefined) process.stderr.write(`hint: ${error.hint}\n`);
+			const hint = error.hint === undefined ? '' : `\nhint: ${error.hint}`;
+			log({event: 'error', code: error.code, message: error.message, ...(error.hint === undefined ? {} : {hint: error.hint})}, `precis: ${error.code}: ${error.message}${hint}`);
 		} else {
-			process.stderr.write(`precis: unexpected error (a bug; please report it):\n${error.stack ?? error.message}\n`);
+			log({event: 'error', code: 'E_BUG', message: error.message, stack: error.stack}, `precis: unexpected error (a bug; please report it):\n${error.stack ?? error.message}`);
 		}
 		process.exitCode = ExitCode.CouldNotProceed;
 	}

@@ -1,5 +1,6 @@
 import type {Argv} from 'yargs';
 import {resolveConfig, type ConfigResolution} from '../config/resolveConfig.js';
+import {fatalErrorFormat} from './fatalErrorFormat.js';
 
 /** Flags every pipeline command shares: which pipeline to load, and the keys flags may override. */
 export interface ConfigFlags {
@@ -72,12 +73,14 @@ export function addConfigFlags<T>(argv: Argv<T>) {
 		.option('timeout', {type: 'number', describe: 'Seconds allowed to extract one document (extract.timeoutSeconds)'});
 }
 
-/** Resolves the config a command runs with, from its flags. */
+/** Resolves the config a command runs with, from its flags; from then on fatal errors print in its log format. */
 export function resolveConfigFromFlags(flags: ConfigFlags): ConfigResolution {
 	const overrides: Record<string, unknown> = {};
 	for (const [flag, path] of Object.entries(_flagPaths)) {
 		const value = flags[flag as keyof typeof _flagPaths];
 		if (value !== undefined) overrides[path] = path === 'engine.gpu' && value === 'false' ? false : value;
 	}
-	return resolveConfig({config: flags.config, pipeline: flags.pipeline, overrides});
+	const resolution = resolveConfig({config: flags.config, pipeline: flags.pipeline, overrides});
+	fatalErrorFormat.set(resolution.config.log.format);
+	return resolution;
 }

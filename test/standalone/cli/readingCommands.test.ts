@@ -23,3 +23,14 @@ test('a misspelt flag stops the command before it does anything', async t => {
 	t.false(result.stderr.includes('    at '));
 	t.false(existsSync(db), 'the run never started: no database was created');
 });
+
+test('under --log-format json a fatal error is one JSON line too', async t => {
+	const work = createTempDir(t);
+	const result = await runPrecis(['run', join(process.cwd(), 'fixtures', 'samples'), '--db', join(work, 'p.db'), '--model', join(work, 'missing.gguf'), '--log-format', 'json'], {cwd: work});
+	t.is(result.code, 1, result.stderr);
+	const lines = result.stderr.trim().split('\n');
+	const last = JSON.parse(lines.at(-1) ?? '') as Record<string, unknown>;
+	t.like(last, {event: 'error', code: 'E_MODEL_UNAVAILABLE'});
+	t.regex(String(last['message']), /missing\.gguf/);
+	t.true(lines.every(line => line.startsWith('{')), 'every stderr line is JSON');
+});
