@@ -12,7 +12,7 @@ import {createProse, writeSampleDocuments} from '../helpers/writeSampleDocuments
 interface Totals {
 	llmCalls: number;
 	cacheHits: number;
-	contextSize: number;
+	contextSize: number | null;
 	documents: {total: number; done: number; failed: number; skipped: number};
 }
 
@@ -32,7 +32,7 @@ const countModelCalls = (db: string): number => readDatabase(db, database => (da
 const readDocuments = (db: string): Array<{path: string; status: string; summary: string | null}> =>
 	readDatabase(db, database => database.prepare('SELECT path, status, summary FROM documents ORDER BY path').all() as Array<{path: string; status: string; summary: string | null}>, []);
 
-test('a run over two llama-servers survives one being killed: every document done once, no call repeated, a rerun makes none', async t => {
+test('a run over two llama-servers survives one being killed: every document done once, no call repeated, a rerun makes none and connects only for a new document', async t => {
 	t.timeout(40 * 60_000, 'llama-server is built on first use');
 	const model = await getSyntheticModel('tiny');
 	const servers = [await startLlamaServer({model, contextSize: 512}), await startLlamaServer({model, contextSize: 512})];
@@ -82,6 +82,12 @@ test('a run over two llama-servers survives one being killed: every document don
 
 	const rerun = await runPrecis(argsFor(db), {cwd: work});
 	t.is(rerun.code, 0, rerun.stderr);
-	t.like(JSON.parse(rerun.stdout) as Totals, {llmCalls: 0, documents: {total: good + 3, done: 0, failed: 0, skipped: good + 3}});
-	t.regex(rerun.stderr, /does not answer .* it starts out of rotation/);
+	t.like(JSON.parse(rerun.stdout) as Totals, {llmCalls: 0, contextSize: null, documents: {total: good + 3, done: 0, failed: 0, skipped: good + 3}});
+	t.false(rerun.stderr.includes('[openai engine]'), 'with nothing to do, the servers are not even asked');
+
+	writeFileSync(join(inbox, 'late.md'), createProse(5, 40));
+	const late = await runPrecis(argsFor(db), {cwd: work});
+	t.is(late.code, 0, late.stderr);
+	t.like(JSON.parse(late.stdout) as Totals, {contextSize: 512, documents: {total: good + 4, done: 1, skipped: good + 3}});
+	t.regex(late.stderr, /does not answer .* it starts out of rotation/);
 });
