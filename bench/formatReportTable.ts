@@ -3,7 +3,7 @@ import type {CliRunResult} from './sections/measureCli.js';
 import type {ExtractionResult} from './sections/measureExtraction.js';
 import type {LangchainResult} from './sections/measureLangchain.js';
 import type {MemoryResult} from './sections/measureMemory.js';
-import type {FloorResult, PipelineResult} from './sections/measurePipeline.js';
+import type {FloorResult, ParallelFloorResult, PipelineResult} from './sections/measurePipeline.js';
 import type {ScaleOutRow} from './sections/measureScaleOut.js';
 
 export interface ModelFigures {
@@ -31,7 +31,7 @@ export interface BenchReport {
 	skipped: Record<string, string>;
 	seconds?: number;
 	tiny?: ModelFigures;
-	'1b'?: ModelFigures & {parallel: ParallelRow[]};
+	'1b'?: ModelFigures & {parallel: ParallelRow[]; engineParallel?: ParallelFloorResult | undefined};
 	rerun?: {first: CliRunResult; rerun: CliRunResult};
 	extraction?: ExtractionResult;
 	memory?: MemoryResult;
@@ -60,6 +60,10 @@ export function formatReportTable(report: BenchReport): string {
 	}
 	for (const row of report['1b']?.parallel ?? []) {
 		rows.push([`3. 1b: --parallel ${row.parallel}`, `${row.runSeconds} s, ${row.documentsPerHour} docs/h, ${row.tokensPerSecond} tok/s, ×${row.speedup}`, '', load(row.load)]);
+	}
+	const engineParallel = report['1b']?.engineParallel;
+	for (const row of engineParallel?.rows ?? []) {
+		rows.push([`3. 1b: engine alone, ${row.sequences} sequences × (${engineParallel?.promptTokens} prompt + ${engineParallel?.outputTokens} output tok)`, `${row.seconds} s, ${row.tokensPerSecond} tok/s, ×${row.speedup}`, '', load(engineParallel?.load)]);
 	}
 	const extraction = report.extraction;
 	if (extraction !== undefined) {

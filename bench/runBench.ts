@@ -15,7 +15,7 @@ import {runCli} from './sections/measureCli.js';
 import {measureExtraction} from './sections/measureExtraction.js';
 import {installLangchain, measureLangchain} from './sections/measureLangchain.js';
 import {measureMemory} from './sections/measureMemory.js';
-import {getEfficiency, measureFloor, measurePipeline} from './sections/measurePipeline.js';
+import {getEfficiency, measureFloor, measureParallelFloor, measurePipeline} from './sections/measurePipeline.js';
 import {measureScaleOut} from './sections/measureScaleOut.js';
 
 /** Fixed inputs and settings: the same every run, so runs on one machine compare. */
@@ -71,7 +71,9 @@ try {
 			runs.push(await measurePipeline(model, pipelineFile('1b'), join(workDir, `1b-p${parallel}.db`), parallel, prefixes));
 		}
 		const single = runs[0];
-		report['1b'] = {floor, pipeline: single, ...(single === undefined ? {} : _getEfficiencies(floor, single)), parallel: runs.map(run => ({
+		// About the pipeline's proportion of prompt to output tokens (8 : 1 on these prefixes).
+		const engineParallel = wanted('parallel') ? await measureParallelFloor(model, pipelineFile('1b'), BENCH_SETTINGS.parallel1b, 1024) : undefined;
+		report['1b'] = {floor, engineParallel, pipeline: single, ...(single === undefined ? {} : _getEfficiencies(floor, single)), parallel: runs.map(run => ({
 			parallel: run.parallel, load: run.load, runSeconds: run.runSeconds, documentsPerHour: Math.round((run.documents / run.runSeconds) * 3600),
 			tokensPerSecond: Math.round(((run.promptTokensEvaluated + run.outputTokens) / run.runSeconds) * 10) / 10,
 			speedup: single === undefined ? 1 : Math.round((single.runSeconds / run.runSeconds) * 100) / 100,

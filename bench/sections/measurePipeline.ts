@@ -45,6 +45,25 @@ export async function measureFloor(model: string, pipelineFile: string, repeats:
 	return {...output, load};
 }
 
+export interface ParallelFloorResult {
+	load: number;
+	promptTokens: number;
+	outputTokens: number;
+	rows: Array<{sequences: number; seconds: number; tokensPerSecond: number; speedup: number}>;
+}
+
+/**
+ * Figure 3's reference: raw node-llama-cpp over 1 to N sequences at once, each with a prompt and
+ * an output in about the proportion of the pipeline's calls (`promptTokens` : maxOutputTokens).
+ */
+export async function measureParallelFloor(model: string, pipelineFile: string, counts: readonly number[], promptTokens: number): Promise<ParallelFloorResult> {
+	const {config} = resolveConfig({config: pipelineFile});
+	const {contextSize, threads} = config.engine;
+	const load = getLoad();
+	const {output} = await runScript<Omit<ParallelFloorResult, 'load'>>('measureParallelFloor.ts', [model, contextSize, threads, promptTokens, config.summarize.maxOutputTokens, counts.join(',')]);
+	return {...output, load};
+}
+
 /** One `precis run` (its in-process twin, see children/runPipeline.ts) over `inputs` with a fresh database. */
 export async function measurePipeline(model: string, pipelineFile: string, db: string, parallel: number, inputs: readonly string[]): Promise<PipelineResult> {
 	const load = getLoad();
