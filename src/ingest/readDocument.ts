@@ -1,9 +1,7 @@
 import {createHash} from 'node:crypto';
 import {readFile, stat} from 'node:fs/promises';
 import {IngestError} from '../errors.js';
-import {readDocx} from './readers/docx/readDocx.js';
 import {readPdf} from './readers/pdf/readPdf.js';
-import {readText} from './readers/text/readText.js';
 import {PAGE_SEPARATOR, type ExtractLimits, type ReaderContext, type ReaderResult, type SourceDocument} from './SourceDocument.js';
 import {sniffFormat} from './sniffFormat.js';
 
@@ -27,7 +25,7 @@ export async function readDocument(path: string, limits: ExtractLimits): Promise
 		throw new IngestError('E_UNSUPPORTED_FORMAT', path, `${path} is a ZIP archive but not a Word document; precis reads PDF, DOCX and text files`);
 	}
 	const context: ReaderContext = {path, limits};
-	const result: ReaderResult = format === 'pdf' ? await readPdf(bytes, context) : format === 'docx' ? await readDocx(bytes, context) : await readText(bytes, context);
+	const result: ReaderResult = format === 'pdf' ? await readPdf(bytes, context) : format === 'docx' ? await _readDocx(bytes, context) : await _readText(bytes, context);
 	const text = result.pages.map(page => page.text).join(PAGE_SEPARATOR);
 	if (text.trim() === '') {
 		const reason = format === 'pdf' ? 'has no text layer; OCR not enabled' : 'contains no text';
@@ -37,4 +35,15 @@ export async function readDocument(path: string, limits: ExtractLimits): Promise
 		throw new IngestError('E_TOO_LARGE', path, `${path} gives ${text.length} characters of text, over the limit of ${limits.maxTextChars}; raise extract.maxTextChars to read it`);
 	}
 	return {...result, path, format, sha256, bytes: info.size, text};
+}
+
+/** The DOCX and text readers are loaded on first use: an extraction process given only PDFs never pays for mammoth (about 80 ms). */
+async function _readDocx(bytes: Uint8Array, context: ReaderContext): Promise<ReaderResult> {
+	const {readDocx} = await import('./readers/docx/readDocx.js');
+	return readDocx(bytes, context);
+}
+
+async function _readText(bytes: Uint8Array, context: ReaderContext): Promise<ReaderResult> {
+	const {readText} = await import('./readers/text/readText.js');
+	return readText(bytes, context);
 }

@@ -1,3 +1,4 @@
+import {stat} from 'node:fs/promises';
 import type {CommandModule} from 'yargs';
 import {isPipelineError, toError} from '../../errors.js';
 import {discoverFiles} from '../../ingest/discoverFiles.js';
@@ -26,13 +27,19 @@ export const ExtractCommand: CommandModule<object, ExtractCommand> = {
 		const paths = await discoverFiles(args.inputs, config.discover);
 		const {timeoutSeconds, maxMemoryMb, workers, ...limits} = config.extract;
 		await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers});
-		const outcomes = paths.map(path => pool.extract(path).then(
-			(document): _Outcome => ({ok: true, document}),
-			(error: unknown): _Outcome => {
-				const failure = toError(error);
-				return {ok: false, path, code: isPipelineError(failure) ? failure.code : 'E_PARSE_FAILED', message: failure.message};
-			},
-		));
+		// Queued largest file first, so that no big file starts last while the other processes sit idle;
+		// printed in the order found.
+		const outcomes: Array<Promise<_Outcome>> = [];
+		for (const index of await _orderLargestFirst(paths)) {
+			const path = paths[index] ?? '';
+			outcomes[index] = pool.extract(path).then(
+				(document): _Outcome => ({ok: true, document}),
+				(error: unknown): _Outcome => {
+					const failure = toError(error);
+					return {ok: false, path, code: isPipelineError(failure) ? failure.code : 'E_PARSE_FAILED', message: failure.message};
+				},
+			);
+		}
 		let failed = 0;
 		for (const pending of outcomes) {
 			const outcome = await pending;
@@ -47,6 +54,12 @@ export const ExtractCommand: CommandModule<object, ExtractCommand> = {
 		if (failed > 0) process.exitCode = singleFile ? ExitCode.CouldNotProceed : ExitCode.SomeFailed;
 	},
 };
+
+/** Indices of `paths`, largest file first (a file that cannot be read counts as empty; its reader reports it). */
+async function _orderLargestFirst(paths: readonly string[]): Promise<number[]> {
+	const sizes = await Promise.all(paths.map(async path => stat(path).then(info => info.size, () => 0)));
+	return paths.map((_, index) => index).sort((a, b) => (sizes[b] ?? 0) - (sizes[a] ?? 0));
+}
 
 function _toJson(outcome: _Outcome): object {
 	if (!outcome.ok) return {path: outcome.path, error: {code: outcome.code, message: outcome.message}};
