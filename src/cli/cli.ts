@@ -19,9 +19,12 @@ const _commands: Record<string, (cli: Argv) => Promise<Argv>> = {
 	models: async cli => cli.command((await import('./commands/ModelsCommand.js')).ModelsCommand),
 };
 
-/** Registers the command named first in `argv`, or every command when none is (help, usage errors). */
+/**
+ * Registers the command that `argv` starts with, or every command when it starts otherwise (help,
+ * usage errors, flags before the command: a flag's value could look like a command name).
+ */
 async function _addCommands(cli: Argv, argv: readonly string[]): Promise<Argv> {
-	const first = argv.find(arg => !arg.startsWith('-'));
+	const first = argv[0];
 	const named = first !== undefined && Object.hasOwn(_commands, first) ? _commands[first] : undefined;
 	let registered = cli;
 	for (const register of named === undefined ? Object.values(_commands) : [named]) registered = await register(registered);

@@ -30,8 +30,7 @@ export const ExtractCommand: CommandModule<object, ExtractCommand> = {
 		// Queued largest file first, so that no big file starts last while the other processes sit idle;
 		// printed in the order found.
 		const outcomes: Array<Promise<_Outcome>> = [];
-		for (const index of await _orderLargestFirst(paths)) {
-			const path = paths[index] ?? '';
+		for (const [index, path] of await _orderLargestFirst(paths)) {
 			outcomes[index] = pool.extract(path).then(
 				(document): _Outcome => ({ok: true, document}),
 				(error: unknown): _Outcome => {
@@ -55,10 +54,10 @@ export const ExtractCommand: CommandModule<object, ExtractCommand> = {
 	},
 };
 
-/** Indices of `paths`, largest file first (a file that cannot be read counts as empty; its reader reports it). */
-async function _orderLargestFirst(paths: readonly string[]): Promise<number[]> {
-	const sizes = await Promise.all(paths.map(async path => stat(path).then(info => info.size, () => 0)));
-	return paths.map((_, index) => index).sort((a, b) => (sizes[b] ?? 0) - (sizes[a] ?? 0));
+/** `paths` with their indices, largest file first (a file that cannot be read counts as empty; its reader reports it). */
+async function _orderLargestFirst(paths: readonly string[]): Promise<Array<[number, string]>> {
+	const sized = await Promise.all(paths.map(async (path, index) => ({index, path, size: await stat(path).then(info => info.size, () => 0)})));
+	return sized.sort((left, right) => right.size - left.size).map(({index, path}) => [index, path]);
 }
 
 function _toJson(outcome: _Outcome): object {
