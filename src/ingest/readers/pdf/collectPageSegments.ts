@@ -13,7 +13,9 @@ const _spaceGap = 0.15;
  * into the item's own reading frame (see {@link PdfSegment}).
  */
 export function collectPageSegments(content: TextContent, viewportTransform: readonly number[]): PdfSegment[] {
-	const placed: Array<PdfSegment & {spaceBefore: boolean}> = [];
+	const placed: PdfSegment[] = [];
+	/** Whether a blank item came before each placed one. */
+	const spaceBefore: boolean[] = [];
 	let pendingSpace = false;
 	for (const item of content.items) {
 		if (!('str' in item)) continue;
@@ -21,15 +23,16 @@ export function collectPageSegments(content: TextContent, viewportTransform: rea
 			if (item.str !== '') pendingSpace = true;
 			continue;
 		}
-		placed.push({..._placeItem(item, viewportTransform, content.styles[item.fontName]?.vertical === true), spaceBefore: pendingSpace});
+		placed.push(_placeItem(item, viewportTransform, content.styles[item.fontName]?.vertical === true));
+		spaceBefore.push(pendingSpace);
 		pendingSpace = false;
 	}
 	_turnStackedGlyphs(placed);
 	const segments: PdfSegment[] = [];
 	let current: PdfSegment | undefined;
-	for (const {spaceBefore, ...next} of placed) {
+	for (const [index, next] of placed.entries()) {
 		if (current !== undefined && _continues(current, next)) {
-			const space = spaceBefore || next.x0 - current.x1 > _spaceGap * Math.max(current.size, next.size);
+			const space = spaceBefore[index] === true || next.x0 - current.x1 > _spaceGap * Math.max(current.size, next.size);
 			current.text += space && !current.text.endsWith(' ') && !next.text.startsWith(' ') ? ` ${next.text}` : next.text;
 			current.x1 = Math.max(current.x1, next.x1);
 			if (next.size > current.size) {

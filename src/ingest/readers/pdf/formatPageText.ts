@@ -84,6 +84,7 @@ function _startsParagraph(previous: PdfSegment, line: PdfSegment, pitch: number,
  * gives "extraction", "Anglo-" + "Saxon" keeps its hyphen); gives undefined when it does not.
  */
 function _joinHyphenated(line: string, next: string, knownWords: ReadonlySet<string>): string | undefined {
+	if (!line.endsWith('-') && !line.endsWith('\u2010')) return undefined; // spares the regex below most lines
 	const head = /(\p{L}+)[-\u2010]$/u.exec(line)?.[1];
 	const tail = /^\p{L}+/u.exec(next)?.[0];
 	if (head === undefined || tail === undefined) return undefined;
