@@ -1,5 +1,6 @@
+import {setImmediate} from 'node:timers/promises';
 import type PQueue from 'p-queue';
-import type {Engine} from '../engine/Engine.js';
+import type {CompletionResult, Engine} from '../engine/Engine.js';
 import type {CallModel, ModelCallRequest} from '../summarize/summarizeDocument.js';
 import type {Store} from '../store/Store.js';
 import {hashJson} from './hashJson.js';
@@ -39,14 +40,27 @@ export function createCallModel(context: CallModelContext): CallModel {
 			context.onCall({promptTokens: cached.promptTokens, cachedPromptTokens: cached.promptTokens, outputTokens: cached.outputTokens, durationMs: 0, cached: true});
 			return {text: cached.output, outputTokens: cached.outputTokens, cached: true};
 		}
-		const result = await queue.add(() => engine.complete({
-			messages: request.messages,
-			maxTokens: request.maxTokens,
-			temperature: request.temperature,
-			seed: request.seed,
-			...(request.jsonSchema === undefined ? {} : {jsonSchema: request.jsonSchema}),
-			signal: context.callSignal,
-		}), {priority: context.priority, signal: context.intakeSignal});
+		const result = await new Promise<CompletionResult>((resolve, reject) => {
+			queue.add(async () => {
+				try {
+					resolve(await engine.complete({
+						messages: request.messages,
+						maxTokens: request.maxTokens,
+						temperature: request.temperature,
+						seed: request.seed,
+						...(request.jsonSchema === undefined ? {} : {jsonSchema: request.jsonSchema}),
+						signal: context.callSignal,
+					}));
+				} catch (error) {
+					reject(error);
+					return;
+				}
+				// The caller's next call (a document's reduce, once its last map returns) is queued while the
+				// slot is still held, so it goes next, ahead of another document's map, onto the sequence
+				// that holds the same prompt prefix.
+				await setImmediate();
+			}, {priority: context.priority, signal: context.intakeSignal}).catch(reject);
+		});
 		store.putCall({key, output: result.text, promptTokens: result.promptTokens, outputTokens: result.outputTokens, durationMs: Math.round(result.durationMs), runId});
 		context.onCall({promptTokens: result.promptTokens, cachedPromptTokens: result.cachedPromptTokens ?? 0, outputTokens: result.outputTokens, durationMs: result.durationMs, cached: false});
 		return {text: result.text, outputTokens: result.outputTokens, cached: false};
