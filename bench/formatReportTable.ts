@@ -16,6 +16,7 @@ export interface ModelFigures {
 
 export interface ParallelRow {
 	parallel: number;
+	threads: number;
 	load: number;
 	runSeconds: number;
 	documentsPerHour: number;
@@ -59,11 +60,11 @@ export function formatReportTable(report: BenchReport): string {
 		rows.push([`2. ${name}: tokens evaluated ÷ document tokens, overall`, String(pipeline.tokenRatio), '≤ 1.15', load(pipeline.load)]);
 	}
 	for (const row of report['1b']?.parallel ?? []) {
-		rows.push([`3. 1b: --parallel ${row.parallel}`, `${row.runSeconds} s, ${row.documentsPerHour} docs/h, ${row.tokensPerSecond} tok/s, ×${row.speedup}`, '', load(row.load)]);
+		rows.push([`3. 1b: --parallel ${row.parallel}, ${row.threads} threads`, `${row.runSeconds} s, ${row.documentsPerHour} docs/h, ${row.tokensPerSecond} tok/s, ×${row.speedup}`, '', load(row.load)]);
 	}
 	const engineParallel = report['1b']?.engineParallel;
 	for (const row of engineParallel?.rows ?? []) {
-		rows.push([`3. 1b: engine alone, ${row.sequences} sequences × (${engineParallel?.promptTokens} prompt + ${engineParallel?.outputTokens} output tok)`, `${row.seconds} s, ${row.tokensPerSecond} tok/s, ×${row.speedup}`, '', load(engineParallel?.load)]);
+		rows.push([`3. 1b: engine alone, ${row.sequences} sequences × (${engineParallel?.promptTokens} prompt + ${engineParallel?.outputTokens} output tok), ${engineParallel?.threads} threads`, `${row.seconds} s, ${row.tokensPerSecond} tok/s, ×${row.speedup}`, '', load(engineParallel?.load)]);
 	}
 	const extraction = report.extraction;
 	if (extraction !== undefined) {

@@ -65,19 +65,25 @@ try {
 		mkdirSync(folder);
 		const prefixes = await writeDocumentPrefixes(documents, folder, BENCH_SETTINGS.prefixChars1b);
 		const floor = await measureFloor(model, pipelineFile('1b'), BENCH_SETTINGS.floorRepeats['1b']);
-		const runs = [];
-		for (const parallel of wanted('parallel') ? BENCH_SETTINGS.parallel1b : [1]) {
-			log(`1b pipeline at --parallel ${parallel}`);
-			runs.push(await measurePipeline(model, pipelineFile('1b'), join(workDir, `1b-p${parallel}.db`), parallel, prefixes));
+		log('1b pipeline at --parallel 1, one thread');
+		const single = await measurePipeline(model, pipelineFile('1b'), join(workDir, '1b.db'), 1, prefixes);
+		report['1b'] = {floor, pipeline: single, ..._getEfficiencies(floor, single), parallel: []};
+		if (wanted('parallel')) {
+			// Every core, as users run it: on one thread parallel sequences gain nothing (see docs/performance.md).
+			const runs = [];
+			for (const parallel of BENCH_SETTINGS.parallel1b) {
+				log(`1b pipeline at --parallel ${parallel}, every core`);
+				runs.push(await measurePipeline(model, pipelineFile('1b-cores'), join(workDir, `1b-cores-p${parallel}.db`), parallel, prefixes));
+			}
+			const [first] = runs;
+			report['1b'].parallel = runs.map(run => ({
+				parallel: run.parallel, threads: run.threads, load: run.load, runSeconds: run.runSeconds, documentsPerHour: Math.round((run.documents / run.runSeconds) * 3600),
+				tokensPerSecond: Math.round(((run.promptTokensEvaluated + run.outputTokens) / run.runSeconds) * 10) / 10,
+				speedup: first === undefined ? 1 : Math.round((first.runSeconds / run.runSeconds) * 100) / 100,
+			}));
+			// About the pipeline's proportion of prompt to output tokens (8 : 1 on these prefixes).
+			report['1b'].engineParallel = await measureParallelFloor(model, pipelineFile('1b-cores'), BENCH_SETTINGS.parallel1b, 1024);
 		}
-		const single = runs[0];
-		// About the pipeline's proportion of prompt to output tokens (8 : 1 on these prefixes).
-		const engineParallel = wanted('parallel') ? await measureParallelFloor(model, pipelineFile('1b'), BENCH_SETTINGS.parallel1b, 1024) : undefined;
-		report['1b'] = {floor, engineParallel, pipeline: single, ...(single === undefined ? {} : _getEfficiencies(floor, single)), parallel: runs.map(run => ({
-			parallel: run.parallel, load: run.load, runSeconds: run.runSeconds, documentsPerHour: Math.round((run.documents / run.runSeconds) * 3600),
-			tokensPerSecond: Math.round(((run.promptTokensEvaluated + run.outputTokens) / run.runSeconds) * 10) / 10,
-			speedup: single === undefined ? 1 : Math.round((single.runSeconds / run.runSeconds) * 100) / 100,
-		}))};
 	}
 	if (wanted('rerun') && hasCorpus) {
 		log('5. precis run (the CLI) over the three documents, then again over the unchanged inputs');

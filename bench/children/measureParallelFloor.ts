@@ -12,11 +12,13 @@ import {createProse} from '../../test/helpers/writeSampleDocuments.js';
 
 const [modelPath = '', contextArg = '2048', threadsArg = '1', promptArg = '1024', outputArg = '128', countsArg = '1,2,4'] = process.argv.slice(2);
 const contextSize = Number(contextArg);
-const threads = Number(threadsArg);
+
 const promptTokens = Number(promptArg);
 const outputTokens = Number(outputArg);
 
 const llama = await getLlama({build: 'never', gpu: false, maxThreads: 0, logLevel: LlamaLogLevel.error});
+// 0: every physical core, as LlamaEngine resolves it.
+const threads = Number(threadsArg) > 0 ? Number(threadsArg) : llama.cpuMathCores;
 const model = await llama.loadModel({modelPath});
 const rows: Array<{sequences: number; seconds: number; tokensPerSecond: number; speedup: number}> = [];
 for (const sequences of countsArg.split(',').map(Number)) {

@@ -17,6 +17,8 @@ export interface FloorResult extends _FloorOutput {
 
 export interface PipelineResult {
 	parallel: number;
+	/** CPU threads the engine ran with. */
+	threads: number;
 	load: number;
 	/** Seconds of the whole child process (tsx start, model load, run, close) and of runBatch alone. */
 	processSeconds: number;
@@ -47,14 +49,16 @@ export async function measureFloor(model: string, pipelineFile: string, repeats:
 
 export interface ParallelFloorResult {
 	load: number;
+	threads: number;
 	promptTokens: number;
 	outputTokens: number;
 	rows: Array<{sequences: number; seconds: number; tokensPerSecond: number; speedup: number}>;
 }
 
 /**
- * Figure 3's reference: raw node-llama-cpp over 1 to N sequences at once, each with a prompt and
- * an output in about the proportion of the pipeline's calls (`promptTokens` : maxOutputTokens).
+ * Figure 3's reference: raw node-llama-cpp over 1 to N sequences at once (the pipeline's threads),
+ * each with a prompt and an output in about the proportion of the pipeline's calls
+ * (`promptTokens` : maxOutputTokens).
  */
 export async function measureParallelFloor(model: string, pipelineFile: string, counts: readonly number[], promptTokens: number): Promise<ParallelFloorResult> {
 	const {config} = resolveConfig({config: pipelineFile});
@@ -88,7 +92,7 @@ export async function measurePipeline(model: string, pipelineFile: string, db: s
 	const evaluated = sum(call => call.promptTokens - call.cachedPromptTokens);
 	const documentTokens = output.documents.reduce((total, document) => total + document.tokens, 0);
 	return {
-		parallel, load, processSeconds: _round(run.wallSeconds, 2), runSeconds: _round(output.result.wallSeconds, 2),
+		parallel, threads: output.threads, load, processSeconds: _round(run.wallSeconds, 2), runSeconds: _round(output.result.wallSeconds, 2),
 		modelLoadSeconds: _round(output.phases.engineReadyAt - output.phases.importedAt, 2),
 		callSeconds: _round(sum(call => call.durationMs) / 1000, 2), documents: output.result.documents.done, calls: output.calls.length,
 		promptTokensSent: sum(call => call.promptTokens), promptTokensEvaluated: evaluated, outputTokens: sum(call => call.outputTokens),
