@@ -32,7 +32,7 @@ export interface BenchReport {
 	skipped: Record<string, string>;
 	seconds?: number;
 	tiny?: ModelFigures;
-	'1b'?: ModelFigures & {parallel: ParallelRow[]; engineParallel?: ParallelFloorResult | undefined};
+	'1b'?: ModelFigures & {parallel: ParallelRow[]; engineParallel?: ParallelFloorResult | undefined; serverParallel?: ParallelFloorResult | undefined};
 	rerun?: {first: CliRunResult; rerun: CliRunResult};
 	extraction?: ExtractionResult;
 	memory?: MemoryResult;
@@ -62,9 +62,10 @@ export function formatReportTable(report: BenchReport): string {
 	for (const row of report['1b']?.parallel ?? []) {
 		rows.push([`3. 1b: --parallel ${row.parallel}, ${row.threads} threads`, `${row.runSeconds} s, ${row.documentsPerHour} docs/h, ${row.tokensPerSecond} tok/s, ×${row.speedup}`, '', load(row.load)]);
 	}
-	const engineParallel = report['1b']?.engineParallel;
-	for (const row of engineParallel?.rows ?? []) {
-		rows.push([`3. 1b: engine alone, ${row.sequences} sequences × (${engineParallel?.promptTokens} prompt + ${engineParallel?.outputTokens} output tok), ${engineParallel?.threads} threads`, `${row.seconds} s, ${row.tokensPerSecond} tok/s, ×${row.speedup}`, '', load(engineParallel?.load)]);
+	for (const [engine, floor] of [['node-llama-cpp alone', report['1b']?.engineParallel], ['llama-server alone', report['1b']?.serverParallel]] as const) {
+		for (const row of floor?.rows ?? []) {
+			rows.push([`3. 1b: ${engine}, ${row.sequences} sequences × (${floor?.promptTokens} prompt + ${floor?.outputTokens} output tok), ${floor?.threads} threads`, `${row.seconds} s, ${row.tokensPerSecond} tok/s, ×${row.speedup}`, '', load(floor?.load)]);
+		}
 	}
 	const extraction = report.extraction;
 	if (extraction !== undefined) {

@@ -17,6 +17,7 @@ import {installLangchain, measureLangchain} from './sections/measureLangchain.js
 import {measureMemory} from './sections/measureMemory.js';
 import {getEfficiency, measureFloor, measureParallelFloor, measurePipeline} from './sections/measurePipeline.js';
 import {measureScaleOut} from './sections/measureScaleOut.js';
+import {measureServerParallel} from './sections/measureServerParallel.js';
 
 /** Fixed inputs and settings: the same every run, so runs on one machine compare. */
 export const BENCH_SETTINGS = {
@@ -82,7 +83,10 @@ try {
 				speedup: first === undefined ? 1 : Math.round((first.runSeconds / run.runSeconds) * 100) / 100,
 			}));
 			// About the pipeline's proportion of prompt to output tokens (8 : 1 on these prefixes).
-			report['1b'].engineParallel = await measureParallelFloor(model, pipelineFile('1b-cores'), BENCH_SETTINGS.parallel1b, 1024);
+			const engineParallel = await measureParallelFloor(model, pipelineFile('1b-cores'), BENCH_SETTINGS.parallel1b, 1024);
+			report['1b'].engineParallel = engineParallel;
+			log('1b: the same through llama-server');
+			report['1b'].serverParallel = await measureServerParallel({model, pipelineFile: pipelineFile('1b-cores'), threads: engineParallel.threads, promptTokens: 1024, counts: BENCH_SETTINGS.parallel1b});
 		}
 	}
 	if (wanted('rerun') && hasCorpus) {

@@ -9,6 +9,7 @@
  */
 import {getLlama, LlamaLogLevel, type LlamaContextSequence, type LlamaModel, type Token} from 'node-llama-cpp';
 import {createProse} from '../../test/helpers/writeSampleDocuments.js';
+import {roundTo} from '../lib/roundTo.js';
 
 const [modelPath = '', contextArg = '2048', threadsArg = '1', promptArg = '1024', outputArg = '128', countsArg = '1,2,4'] = process.argv.slice(2);
 const contextSize = Number(contextArg);
@@ -29,8 +30,8 @@ for (const sequences of countsArg.split(',').map(Number)) {
 	await context.dispose();
 	const single = rows[0];
 	rows.push({
-		sequences, seconds: _round(seconds, 2), tokensPerSecond: _round((sequences * (promptTokens + outputTokens)) / seconds, 1),
-		speedup: single === undefined ? 1 : _round((single.seconds / single.sequences) / (seconds / sequences), 2),
+		sequences, seconds: roundTo(seconds, 2), tokensPerSecond: roundTo((sequences * (promptTokens + outputTokens)) / seconds, 1),
+		speedup: single === undefined ? 1 : roundTo((single.seconds / single.sequences) / (seconds / sequences), 2),
 	});
 }
 await model.dispose();
@@ -44,9 +45,4 @@ async function _generate(llamaModel: LlamaModel, sequence: LlamaContextSequence,
 	for await (const _token of sequence.evaluate(tokens, {temperature: 0})) {
 		if (++generated >= outputTokens) break;
 	}
-}
-
-function _round(value: number, digits: number): number {
-	const scale = 10 ** digits;
-	return Math.round(value * scale) / scale;
 }

@@ -1,6 +1,7 @@
 import {spawnSync} from 'node:child_process';
 import {getLoad} from '../lib/getMachineInfo.js';
 import {runPrecisMeasured, runScript} from '../lib/runScript.js';
+import {roundTo} from '../lib/roundTo.js';
 
 export interface ExtractionResult {
 	files: number;
@@ -36,14 +37,10 @@ export async function measureExtraction(pdfs: readonly string[]): Promise<Extrac
 	const {run: pdfParseRun, output: pdfParse} = await runScript<{seconds: number; failed: number}>('runPdfParse.ts', pdfs);
 	return {
 		files: pdfs.length, load,
-		precisSeconds: _round(precis.wallSeconds), precisFailed, precisPeakTreeRssMb: Math.round(precis.peakTreeRssMb),
-		pdftotextSeconds: _round(pdftotextSeconds), pdftotextFailed,
+		precisSeconds: roundTo(precis.wallSeconds, 2), precisFailed, precisPeakTreeRssMb: Math.round(precis.peakTreeRssMb),
+		pdftotextSeconds: roundTo(pdftotextSeconds, 2), pdftotextFailed,
 		// Process wall time, like precis: module loading included.
-		pdfParseSeconds: _round(pdfParseRun.wallSeconds), pdfParseFailed: pdfParse.failed,
-		ratio: _round(precis.wallSeconds / pdftotextSeconds),
+		pdfParseSeconds: roundTo(pdfParseRun.wallSeconds, 2), pdfParseFailed: pdfParse.failed,
+		ratio: roundTo(precis.wallSeconds / pdftotextSeconds, 2),
 	};
-}
-
-function _round(value: number): number {
-	return Math.round(value * 100) / 100;
 }

@@ -2,6 +2,7 @@ import {resolveConfig} from '../../src/config/resolveConfig.js';
 import type {PipelineRunReport} from '../children/runPipeline.js';
 import {getLoad} from '../lib/getMachineInfo.js';
 import {runScript} from '../lib/runScript.js';
+import {roundTo} from '../lib/roundTo.js';
 
 interface _FloorOutput {
 	promptTokensPerSecond: number;
@@ -84,7 +85,7 @@ export async function measurePipeline(model: string, pipelineFile: string, db: s
 		const entry = evaluatedBy.get(document.title) ?? {sent: 0, evaluated: 0, calls: 0};
 		const done = output.done.find(event => event.path === document.path);
 		return {
-			path: document.path, title: document.title, documentTokens: document.tokens, ...entry, ratio: _round(entry.evaluated / document.tokens, 3),
+			path: document.path, title: document.title, documentTokens: document.tokens, ...entry, ratio: roundTo(entry.evaluated / document.tokens, 3),
 			chunks: done?.chunks ?? 0, collapseLevels: done?.collapseLevels ?? 0,
 		};
 	});
@@ -92,11 +93,11 @@ export async function measurePipeline(model: string, pipelineFile: string, db: s
 	const evaluated = sum(call => call.promptTokens - call.cachedPromptTokens);
 	const documentTokens = output.documents.reduce((total, document) => total + document.tokens, 0);
 	return {
-		parallel, threads: output.threads, load, processSeconds: _round(run.wallSeconds, 2), runSeconds: _round(output.result.wallSeconds, 2),
-		modelLoadSeconds: _round(output.phases.engineReadyAt - output.phases.importedAt, 2),
-		callSeconds: _round(sum(call => call.durationMs) / 1000, 2), documents: output.result.documents.done, calls: output.calls.length,
+		parallel, threads: output.threads, load, processSeconds: roundTo(run.wallSeconds, 2), runSeconds: roundTo(output.result.wallSeconds, 2),
+		modelLoadSeconds: roundTo(output.phases.engineReadyAt - output.phases.importedAt, 2),
+		callSeconds: roundTo(sum(call => call.durationMs) / 1000, 2), documents: output.result.documents.done, calls: output.calls.length,
 		promptTokensSent: sum(call => call.promptTokens), promptTokensEvaluated: evaluated, outputTokens: sum(call => call.outputTokens),
-		peakTreeRssMb: Math.round(run.peakTreeRssMb), perDocument, tokenRatio: _round(evaluated / documentTokens, 3),
+		peakTreeRssMb: Math.round(run.peakTreeRssMb), perDocument, tokenRatio: roundTo(evaluated / documentTokens, 3),
 	};
 }
 
@@ -106,10 +107,5 @@ export async function measurePipeline(model: string, pipelineFile: string, db: s
  */
 export function getEfficiency(floor: Pick<FloorResult, 'promptTokensPerSecond' | 'outputTokensPerSecond'>, pipeline: PipelineResult, seconds: number): number {
 	const engineSeconds = pipeline.promptTokensEvaluated / floor.promptTokensPerSecond + pipeline.outputTokens / floor.outputTokensPerSecond;
-	return _round(engineSeconds / seconds, 3);
-}
-
-function _round(value: number, digits: number): number {
-	const scale = 10 ** digits;
-	return Math.round(value * scale) / scale;
+	return roundTo(engineSeconds / seconds, 3);
 }
