@@ -50,7 +50,7 @@ export interface RunResult {
 	evaluatedPromptTokens: number;
 	outputTokens: number;
 	maxPromptTokens: number;
-	/** The engine's context; null when no document needed the engine, so it was never loaded. */
+	/** The engine's context; null when the engine was never loaded (no document needed it). */
 	contextSize: number | null;
 	wallSeconds: number;
 	interrupted: boolean;
@@ -77,7 +77,7 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 	const runId = store.startRun({pipeline: config.name, configHash: summaryKey});
 	const result: RunResult = {
 		runId, documents: {total: 0, done: 0, failed: 0, skipped: 0}, llmCalls: 0, cacheHits: 0,
-		promptTokens: 0, evaluatedPromptTokens: 0, outputTokens: 0, maxPromptTokens: 0, contextSize: null, wallSeconds: 0, interrupted: false,
+		promptTokens: 0, evaluatedPromptTokens: 0, outputTokens: 0, maxPromptTokens: 0, contextSize: options.engine.loaded?.contextSize ?? null, wallSeconds: 0, interrupted: false,
 	};
 	const emit = (event: RunEvent): void => options.onEvent?.(event);
 	const saveCounters = (): void => store.updateRunCounters(runId, _toCounters(result));
