@@ -50,7 +50,7 @@ export function formatReportTable(report: BenchReport): string {
 		const figures = report[name];
 		if (figures === undefined) continue;
 		const {floor, pipeline} = figures;
-		rows.push([`1. ${name}: engine floor (raw node-llama-cpp; LlamaEngine)`, `prompt ${_n(floor.promptTokensPerSecond)} tok/s, output ${_n(floor.outputTokensPerSecond)} tok/s; LlamaEngine ${_n(floor.engine.promptTokensPerSecond)} / ${_n(floor.engine.outputTokensPerSecond)} tok/s`, '', load(floor.load)]);
+		rows.push([`1. ${name}: engine floor (raw node-llama-cpp; LlamaEngine)`, `prompt ${_n(floor.promptTokensPerSecond)} tok/s, output ${_n(floor.outputTokensPerSecond)} tok/s; LlamaEngine ${_n(floor.engine.promptTokensPerSecond)} / ${_n(floor.engine.outputTokensPerSecond)} tok/s, fixed cost ${floor.engine.cachedCallMs.toFixed(1)} ms a call, counting a prompt ${floor.engine.countPromptTokensMs.toFixed(2)} ms`, '', load(floor.load)]);
 		if (pipeline === undefined) continue;
 		rows.push([`1. ${name}: pipeline (--parallel 1)`, `${pipeline.documents} docs, ${pipeline.calls} calls, ${pipeline.promptTokensEvaluated} prompt tok evaluated (${pipeline.promptTokensSent} sent), ${pipeline.outputTokens} output tok; run ${pipeline.runSeconds} s (in engine calls ${pipeline.callSeconds} s), process ${pipeline.processSeconds} s (model load ${pipeline.modelLoadSeconds} s)`, '', load(pipeline.load)]);
 		rows.push([`1. ${name}: efficiency, process / run / run vs LlamaEngine`, `${figures.efficiency} / ${figures.runEfficiency} / ${figures.runEfficiencyVsEngine}`, '≥ 0.90', load(pipeline.load)]);

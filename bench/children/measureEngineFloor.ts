@@ -4,7 +4,8 @@
  * Prompt rate: a fresh prompt of `promptTokens` tokens evaluated to its first generated token.
  * Output rate: the `outputTokens` tokens generated after it, one at a time.
  * The same is then measured through LlamaEngine.complete (chat template, LlamaChat, stop checks),
- * which separates the cost of the engine wrapper from that of the pipeline around it.
+ * which separates the cost of the engine wrapper from that of the pipeline around it, with its fixed
+ * cost per call (a one-token call on a prompt already evaluated) and the time to count a prompt's tokens.
  * Prints one JSON object on stdout.
  * Usage: measureEngineFloor.ts <model.gguf> <contextSize> <threads> <promptTokens> <outputTokens> <repeats>
  */
@@ -48,6 +49,10 @@ await llama.dispose();
 const engine = await LlamaEngine.create({model: modelPath, gpu: false, threads, contextSize, parallel: 1});
 const promptOnlyMs: number[] = [];
 const fullMs: number[] = [];
+/** A call whose whole prompt is already on the sequence, generating one token: LlamaEngine's fixed cost per call. */
+const cachedCallMs: number[] = [];
+/** Counting a full prompt's tokens, as the summarizer does before each call. */
+const countMs: number[] = [];
 let engineTokens = 0;
 for (let run = 0; run < repeats; run++) {
 	// Text sized so the templated prompt is about `promptTokens`; a new text per call, so only the template head is reused.
@@ -57,12 +62,18 @@ for (let run = 0; run < repeats; run++) {
 	engineTokens = promptOnly.promptTokens - (promptOnly.cachedPromptTokens ?? 0);
 	promptOnlyMs.push(promptOnly.durationMs);
 	fullMs.push(full.durationMs);
+	const messages = [{role: 'user' as const, content: `B${run} ${text}`}];
+	const countStarted = performance.now();
+	engine.countPromptTokens(messages);
+	countMs.push(performance.now() - countStarted);
+	cachedCallMs.push((await engine.complete({messages, maxTokens: 1})).durationMs);
 }
 await engine.close();
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 process.stdout.write(`${JSON.stringify({
 	promptTokensPerSecond: median(prompts), outputTokensPerSecond: median(outputs),
 	// Medians of whole-call durations: under load a per-run difference of two calls can be negative.
-	engine: {promptTokensPerSecond: engineTokens / (median(promptOnlyMs) / 1000), outputTokensPerSecond: (outputTokens - 1) / ((median(fullMs) - median(promptOnlyMs)) / 1000), promptOnlyMs, fullMs},
+	engine: {promptTokensPerSecond: engineTokens / (median(promptOnlyMs) / 1000), outputTokensPerSecond: (outputTokens - 1) / ((median(fullMs) - median(promptOnlyMs)) / 1000), promptOnlyMs, fullMs,
+		cachedCallMs: median(cachedCallMs), countPromptTokensMs: median(countMs)},
 	prompts, outputs, promptTokens, outputTokens, contextSize, threads, repeats,
 })}\n`);

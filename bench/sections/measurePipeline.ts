@@ -7,7 +7,7 @@ import {roundTo} from '../lib/roundTo.js';
 interface _FloorOutput {
 	promptTokensPerSecond: number;
 	outputTokensPerSecond: number;
-	engine: {promptTokensPerSecond: number; outputTokensPerSecond: number};
+	engine: {promptTokensPerSecond: number; outputTokensPerSecond: number; cachedCallMs: number; countPromptTokensMs: number};
 	promptTokens: number;
 	outputTokens: number;
 }
