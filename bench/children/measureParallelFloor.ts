@@ -9,7 +9,7 @@
  */
 import {getLlama, LlamaLogLevel, type LlamaContextSequence, type LlamaModel, type Token} from 'node-llama-cpp';
 import {createProse} from '../../test/helpers/writeSampleDocuments.js';
-import {roundTo} from '../lib/roundTo.js';
+import {toParallelRow, type EngineParallelRow} from '../lib/toParallelRow.js';
 
 const [modelPath = '', contextArg = '2048', threadsArg = '1', promptArg = '1024', outputArg = '128', countsArg = '1,2,4'] = process.argv.slice(2);
 const contextSize = Number(contextArg);
@@ -21,18 +21,14 @@ const llama = await getLlama({build: 'never', gpu: false, maxThreads: 0, logLeve
 // 0: every physical core, as LlamaEngine resolves it.
 const threads = Number(threadsArg) > 0 ? Number(threadsArg) : llama.cpuMathCores;
 const model = await llama.loadModel({modelPath});
-const rows: Array<{sequences: number; seconds: number; tokensPerSecond: number; speedup: number}> = [];
+const rows: EngineParallelRow[] = [];
 for (const sequences of countsArg.split(',').map(Number)) {
 	const context = await model.createContext({sequences, contextSize: contextSize + 1, batchSize: 512, threads});
 	const started = performance.now();
 	await Promise.all(Array.from({length: sequences}, (_, index) => _generate(model, context.getSequence(), 3000 + index)));
 	const seconds = (performance.now() - started) / 1000;
 	await context.dispose();
-	const single = rows[0];
-	rows.push({
-		sequences, seconds: roundTo(seconds, 2), tokensPerSecond: roundTo((sequences * (promptTokens + outputTokens)) / seconds, 1),
-		speedup: single === undefined ? 1 : roundTo((single.seconds / single.sequences) / (seconds / sequences), 2),
-	});
+	rows.push(toParallelRow(sequences, seconds, promptTokens + outputTokens, rows[0]));
 }
 await model.dispose();
 await llama.dispose();

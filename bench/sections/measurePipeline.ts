@@ -3,6 +3,7 @@ import type {PipelineRunReport} from '../children/runPipeline.js';
 import {getLoad} from '../lib/getMachineInfo.js';
 import {runScript} from '../lib/runScript.js';
 import {roundTo} from '../lib/roundTo.js';
+import type {EngineParallelRow} from '../lib/toParallelRow.js';
 
 interface _FloorOutput {
 	promptTokensPerSecond: number;
@@ -53,7 +54,7 @@ export interface ParallelFloorResult {
 	threads: number;
 	promptTokens: number;
 	outputTokens: number;
-	rows: Array<{sequences: number; seconds: number; tokensPerSecond: number; speedup: number}>;
+	rows: EngineParallelRow[];
 }
 
 /**

@@ -3,7 +3,7 @@ import {startLlamaServer} from '../../scripts/testServer/startLlamaServer.js';
 import {createProse} from '../../test/helpers/writeSampleDocuments.js';
 import {getLoad} from '../lib/getMachineInfo.js';
 import type {ParallelFloorResult} from './measurePipeline.js';
-import {roundTo} from '../lib/roundTo.js';
+import {toParallelRow} from '../lib/toParallelRow.js';
 
 export interface ServerParallelOptions {
 	model: string;
@@ -42,11 +42,7 @@ export async function measureServerParallel(options: ServerParallelOptions): Pro
 			const started = performance.now();
 			await Promise.all(Array.from({length: sequences}, (_, index) => generate(3000 + sequences * 10 + index)));
 			const seconds = (performance.now() - started) / 1000;
-			const single = rows[0];
-			rows.push({
-				sequences, seconds: roundTo(seconds, 2), tokensPerSecond: roundTo((sequences * (options.promptTokens + outputTokens)) / seconds, 1),
-				speedup: single === undefined ? 1 : roundTo((single.seconds / single.sequences) / (seconds / sequences), 2),
-			});
+			rows.push(toParallelRow(sequences, seconds, options.promptTokens + outputTokens, rows[0]));
 		}
 		return {load, threads: options.threads, promptTokens: options.promptTokens, outputTokens, rows};
 	} finally {
