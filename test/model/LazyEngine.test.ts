@@ -1,4 +1,6 @@
 import {readdirSync} from 'node:fs';
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
 import test from 'ava';
 import {DEFAULT_CONFIG} from '../../src/config/defaults.js';
 import type {ResolvedConfig} from '../../src/config/schema.js';
@@ -39,9 +41,18 @@ test('a model that is not the one identified is refused and closed', async t => 
 	await t.notThrowsAsync(lazy.close(), 'closing after a failed load is a no-op');
 });
 
-test('an hf: model that is not downloaded has no id before loading, and is not fetched to find one', async t => {
+test('a remote model that is not downloaded has no id before loading, and its host is not asked', async t => {
+	const requests: string[] = [];
+	const host = createServer((request, response) => {
+		requests.push(`${request.method} ${request.url}`);
+		response.writeHead(404).end();
+	});
+	await new Promise<void>(resolve => host.listen(0, '127.0.0.1', resolve));
+	t.teardown(() => host.close());
+	const {port} = host.address() as AddressInfo;
 	const modelsDir = createTempDir(t);
-	const id = await identifyEngine(_engineOptions('hf:nobody/missing-model-GGUF/missing.Q4_0.gguf', modelsDir));
-	t.is(id, undefined);
+	t.is(await identifyEngine(_engineOptions(`http://127.0.0.1:${port}/models/missing.Q4_0.gguf`, modelsDir)), undefined);
+	t.is(await identifyEngine(_engineOptions('hf:nobody/missing-model-GGUF/missing.Q4_0.gguf', modelsDir)), undefined);
+	t.deepEqual(requests, [], 'identifying the engine made no request');
 	t.deepEqual(readdirSync(modelsDir), [], 'nothing was downloaded, not even in part');
 });
