@@ -97,26 +97,7 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 	heartbeat.unref();
 
 	const queue = new PQueue({concurrency: options.engine.loaded?.parallel ?? 1});
-	const lanes: Array<Promise<void>> = [];
-	let addLanes = (_count: number): void => undefined;
 	let engineFailure: Error | undefined;
-	/** The engine, loaded when the first document needs it; then the queue and the lanes widen to its parallelism. */
-	const loadEngine = async (): Promise<Engine> => {
-		try {
-			const engine = await options.engine.load();
-			if (result.contextSize === null) {
-				result.contextSize = engine.contextSize;
-				queue.concurrency = engine.parallel;
-				addLanes(engine.parallel + pool.size);
-			}
-			return engine;
-		} catch (error) {
-			// Without an engine no document can proceed: the run stops and reports why.
-			engineFailure ??= toError(error);
-			intake.abort();
-			throw error;
-		}
-	};
 	try {
 		let feed: Iterator<string> | AsyncIterator<string>;
 		if (options.source === undefined) {
@@ -243,8 +224,26 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 				await processDocument(index, item.value);
 			}
 		};
-		addLanes = count => {
+		const lanes: Array<Promise<void>> = [];
+		const addLanes = (count: number): void => {
 			while (lanes.length < count) lanes.push(lane());
+		};
+		/** The engine, loaded when the first document needs it; then the queue and the lanes widen to its parallelism. */
+		const loadEngine = async (): Promise<Engine> => {
+			try {
+				const engine = await options.engine.load();
+				if (result.contextSize === null) {
+					result.contextSize = engine.contextSize;
+					queue.concurrency = engine.parallel;
+					addLanes(engine.parallel + pool.size);
+				}
+				return engine;
+			} catch (error) {
+				// Without an engine no document can proceed: the run stops and reports why.
+				engineFailure ??= toError(error);
+				intake.abort();
+				throw error;
+			}
 		};
 		addLanes(pool.size + (options.engine.loaded?.parallel ?? 1));
 		// Loading the engine adds lanes while these run.
