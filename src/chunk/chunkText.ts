@@ -1,6 +1,7 @@
 import {packUnits, type PackedRange} from './packUnits.js';
 import {segmentBlocks, type Block} from './segmentBlocks.js';
 import {selectOverlapStart} from './selectOverlapStart.js';
+import {findPageOfOffset} from '../text/findPageOfOffset.js';
 
 /** A piece of a document small enough for one model call. */
 export interface Chunk {
@@ -60,7 +61,7 @@ export function chunkText(text: string, options: ChunkTextOptions): Chunk[] {
 			tokens,
 			start,
 			end: range.end,
-			pages: pageStarts === undefined ? null : [_findPage(pageStarts, start), _findPage(pageStarts, range.end - 1)],
+			pages: pageStarts === undefined ? null : [findPageOfOffset(pageStarts, start), findPageOfOffset(pageStarts, range.end - 1)],
 			headings: [...blocks[range.block]!.headings],
 		};
 	});
@@ -117,16 +118,4 @@ function _findSectionStarts(blocks: readonly Block[]): number[] {
 		if (block.level > 0) sectionStart = block.start;
 		return sectionStart;
 	});
-}
-
-/** The 1-based page of a character offset: how many pages start at or before it (at least 1). */
-function _findPage(pageStarts: readonly number[], offset: number): number {
-	let low = 0;
-	let high = pageStarts.length;
-	while (low < high) {
-		const middle = (low + high) >> 1;
-		if (pageStarts[middle]! <= offset) low = middle + 1;
-		else high = middle;
-	}
-	return Math.max(1, low);
 }

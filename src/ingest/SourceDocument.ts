@@ -22,12 +22,11 @@ export interface SourceDocument extends ReaderResult {
 	/** Hex SHA-256 of the file's bytes. */
 	sha256: string;
 	bytes: number;
-	/** The pages' text joined with {@link PAGE_SEPARATOR}. */
+	/** The pages' text joined into one (see joinPages). */
 	text: string;
+	/** Character offset in `text` where each page starts: page i+1 starts at `pageStarts[i]`. */
+	pageStarts: number[];
 }
-
-/** Joins page texts into a document's text; chunk page ranges are computed from it. */
-export const PAGE_SEPARATOR = '\n\n';
 
 /** Limits that bound the work and memory spent reading one document. */
 export interface ExtractLimits {

@@ -2,7 +2,8 @@ import {createHash} from 'node:crypto';
 import {readFile, stat} from 'node:fs/promises';
 import {IngestError} from '../errors.js';
 import {readPdf} from './readers/pdf/readPdf.js';
-import {PAGE_SEPARATOR, type ExtractLimits, type ReaderContext, type ReaderResult, type SourceDocument} from './SourceDocument.js';
+import {joinPages} from './joinPages.js';
+import {type ExtractLimits, type ReaderContext, type ReaderResult, type SourceDocument} from './SourceDocument.js';
 import {sniffFormat} from './sniffFormat.js';
 
 /**
@@ -26,7 +27,7 @@ export async function readDocument(path: string, limits: ExtractLimits): Promise
 	}
 	const context: ReaderContext = {path, limits};
 	const result: ReaderResult = format === 'pdf' ? await readPdf(bytes, context) : format === 'docx' ? await _readDocx(bytes, context) : await _readText(bytes, context);
-	const text = result.pages.map(page => page.text).join(PAGE_SEPARATOR);
+	const {text, pageStarts} = joinPages(result.pages);
 	if (text.trim() === '') {
 		const reason = format === 'pdf' ? 'has no text layer; OCR not enabled' : 'contains no text';
 		throw new IngestError('E_NO_TEXT', path, `${path} ${reason}`);
@@ -34,7 +35,7 @@ export async function readDocument(path: string, limits: ExtractLimits): Promise
 	if (text.length > limits.maxTextChars) {
 		throw new IngestError('E_TOO_LARGE', path, `${path} gives ${text.length} characters of text, over the limit of ${limits.maxTextChars}; raise extract.maxTextChars to read it`);
 	}
-	return {...result, path, format, sha256, bytes: info.size, text};
+	return {...result, path, format, sha256, bytes: info.size, text, pageStarts};
 }
 
 /** The DOCX and text readers are loaded on first use: an extraction process given only PDFs never pays for mammoth (about 80 ms). */

@@ -8,7 +8,8 @@ import {chunkText, type ChunkTextOptions} from '../../src/chunk/chunkText.js';
 import {DEFAULT_CONFIG} from '../../src/config/defaults.js';
 import {readDocx} from '../../src/ingest/readers/docx/readDocx.js';
 import {readPdf} from '../../src/ingest/readers/pdf/readPdf.js';
-import {PAGE_SEPARATOR, type ReaderContext, type ReaderResult} from '../../src/ingest/SourceDocument.js';
+import {joinPages} from '../../src/ingest/joinPages.js';
+import type {ReaderContext} from '../../src/ingest/SourceDocument.js';
 import {getSyntheticModel} from '../helpers/getSyntheticModel.js';
 import {findChunkProblems} from '../standalone/chunk/findChunkProblems.js';
 
@@ -128,11 +129,11 @@ async function _readCorpusTexts(): Promise<CorpusText[]> {
 	}
 	for (const name of pdfFiles) {
 		const file = path.join(corpusDir, 'pdf', name);
-		texts.push(_joinPages(name, await readPdf(await readFile(file), context(file))));
+		texts.push({name, ...joinPages((await readPdf(await readFile(file), context(file))).pages)});
 	}
 	for (const name of docxFiles) {
 		const file = path.join(corpusDir, 'docx', name);
-		texts.push({name, text: (await readDocx(await readFile(file), context(file))).pages.map(page => page.text).join(PAGE_SEPARATOR), pageStarts: undefined});
+		texts.push({name, text: joinPages((await readDocx(await readFile(file), context(file))).pages).text, pageStarts: undefined});
 	}
 	return texts;
 }
@@ -142,14 +143,4 @@ function _decodeText(bytes: Buffer): string {
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
 	if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
 	return new TextDecoder('utf-8').decode(bytes);
-}
-
-function _joinPages(name: string, result: ReaderResult): CorpusText {
-	const pageStarts: number[] = [];
-	let offset = 0;
-	for (const page of result.pages) {
-		pageStarts.push(offset);
-		offset += page.text.length + PAGE_SEPARATOR.length;
-	}
-	return {name, text: result.pages.map(page => page.text).join(PAGE_SEPARATOR), pageStarts};
 }
