@@ -26,8 +26,10 @@ export function reportRunOutcome(result: RunResult, options: ReportRunOutcomeOpt
 		maxPromptTokens: result.maxPromptTokens, contextSize: result.contextSize, wallSeconds: Math.round(result.wallSeconds * 1000) / 1000,
 	};
 	if (options.json) process.stdout.write(`${JSON.stringify(totals)}\n`);
-	const {total, done, failed, skipped} = result.documents;
-	const counts = `${total} documents, ${done} done, ${failed} failed, ${skipped} skipped; ${result.llmCalls} model calls, ${result.cacheHits} cached; ${totals.wallSeconds} s`;
+	const {total, done, failed, skipped, failedBefore} = result.documents;
+	// Documents that failed before and were skipped are still failed: the closing line says so.
+	const stillFailed = failedBefore > 0 ? ` (${failedBefore} of them failed before and are still failed: see precis status; --retry-failed tries them again)` : '';
+	const counts = `${total} documents, ${done} done, ${failed} failed, ${skipped} skipped${stillFailed}; ${result.llmCalls} model calls, ${result.cacheHits} cached; ${totals.wallSeconds} s`;
 	if (options.ending === 'stopped') {
 		options.log({event: 'stopped', ...totals}, `stopped watching; run ${result.runId}: ${counts}`);
 	} else {

@@ -15,6 +15,9 @@ export interface ExtractionPoolOptions {
 	maxMemoryMb: number;
 }
 
+/** The options that decide a document's extraction outcome (not how many processes share the work). */
+export type ExtractionSettings = Pick<ExtractionPoolOptions, 'limits' | 'timeoutSeconds' | 'maxMemoryMb'>;
+
 export interface ExtractionRequest {
 	id: number;
 	path: string;
@@ -63,6 +66,12 @@ export class ExtractionPool {
 	/** How many documents are extracted at once. */
 	get size(): number {
 		return this.#size;
+	}
+
+	/** The limits a document is read under: a failure they decided may pass once they change. */
+	get settings(): ExtractionSettings {
+		const {limits, timeoutSeconds, maxMemoryMb} = this.#options;
+		return {limits, timeoutSeconds, maxMemoryMb};
 	}
 
 	extract(path: string): Promise<SourceDocument> {

@@ -10,7 +10,7 @@ export interface CallModelContext {
 	store: Store;
 	queue: PQueue;
 	runId: number;
-	/** Ignore cached calls (they are still written). */
+	/** Ignore cached calls, and replace them with the fresh outputs. */
 	force: boolean;
 	/** Queue priority: calls of earlier documents go first, so started documents finish first. */
 	priority: number;
@@ -59,10 +59,15 @@ export function createCallModel(context: CallModelContext): CallModel {
 				// slot is still held, so it goes next, ahead of another document's map, onto the sequence
 				// that holds the same prompt prefix.
 				await setImmediate();
-			}, {priority: context.priority, signal: context.intakeSignal}).catch(reject);
+			}, {priority: context.priority, signal: _queuedSignal(context.intakeSignal, request.signal)}).catch(reject);
 		});
-		store.putCall({key, output: result.text, promptTokens: result.promptTokens, outputTokens: result.outputTokens, durationMs: Math.round(result.durationMs), runId});
+		store.putCall({key, output: result.text, promptTokens: result.promptTokens, outputTokens: result.outputTokens, durationMs: Math.round(result.durationMs), runId}, {replace: context.force});
 		context.onCall({promptTokens: result.promptTokens, cachedPromptTokens: result.cachedPromptTokens ?? 0, outputTokens: result.outputTokens, durationMs: result.durationMs, cached: false});
 		return {text: result.text, outputTokens: result.outputTokens, cached: false};
 	};
+}
+
+/** A queued call is dropped when the run stops taking work, or when its document gave up (another of its calls failed). */
+function _queuedSignal(intake: AbortSignal, document: AbortSignal | undefined): AbortSignal {
+	return document === undefined ? intake : AbortSignal.any([intake, document]);
 }

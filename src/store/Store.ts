@@ -1,3 +1,4 @@
+import {randomUUID} from 'node:crypto';
 import {mkdirSync} from 'node:fs';
 import {hostname} from 'node:os';
 import path from 'node:path';
@@ -7,13 +8,15 @@ import type {DocumentRecord} from './DocumentRecord.js';
 import {migrate} from './migrate.js';
 import {claimDeadFunction, prepareStatements, type Statements} from './prepareStatements.js';
 import type {
-	CachedCall, ChunkMeta, ClaimOwner, DocumentDecision, DocumentFailure, DocumentMeta, DocumentResult, DocumentRow,
-	FailureRow, ListDocumentsOptions, RunCounters, RunRow, RunStatus, StartRunOptions, StoreStatus,
+	CachedCall, ChunkMeta, ClaimOwner, DocumentFailure, DocumentMeta, DocumentResult, DocumentRow,
+	FailureRow, Lease, ListDocumentsOptions, RunCounters, RunRow, RunStatus, StartRunOptions, StoreStatus,
 } from './types.js';
 
 export interface StoreOptions {
 	/** How long a write waits for another process's lock before failing with `E_DB_BUSY`. @default 5000 */
 	busyTimeoutMs?: number;
+	/** Milliseconds since the epoch, for timestamps and lease ages (tests step it). @default Date.now */
+	clock?: () => number;
 }
 
 /**
@@ -35,7 +38,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
 		db.function(claimDeadFunction, {deterministic: false}, (claimedBy, host) =>
 			typeof claimedBy === 'string' && typeof host === 'string' && _isDeadClaimer(claimedBy, host) ? 1 : 0);
 		migrate(db);
-		return new Store(db, busyTimeoutMs);
+		return new Store(db, busyTimeoutMs, options.clock ?? Date.now);
 	} catch (error) {
 		db.close();
 		throw error;
@@ -51,10 +54,12 @@ export class Store {
 	readonly #db: Database.Database;
 	readonly #statements: Statements;
 	readonly #busyTimeoutMs: number;
+	readonly #clock: () => number;
 
-	constructor(db: Database.Database, busyTimeoutMs: number) {
+	constructor(db: Database.Database, busyTimeoutMs: number, clock: () => number = Date.now) {
 		this.#db = db;
 		this.#busyTimeoutMs = busyTimeoutMs;
+		this.#clock = clock;
 		this.#statements = prepareStatements(db);
 	}
 
@@ -72,7 +77,7 @@ export class Store {
 				}
 			}
 			const result = this.#statements.insertRun.run({
-				startedAt: _now(), host: hostname(), pid: process.pid, pipeline: options.pipeline, configHash: options.configHash,
+				startedAt: this.#now(), host: hostname(), pid: process.pid, pipeline: options.pipeline, configHash: options.configHash,
 			});
 			return Number(result.lastInsertRowid);
 		}).immediate());
@@ -85,13 +90,14 @@ export class Store {
 
 	finishRun(runId: number, status: Exclude<RunStatus, 'running'>, counters: Partial<RunCounters> = {}): void {
 		this.#write('finishing a run', () =>
-			this.#statements.updateRun.run({..._noRunUpdate, ..._dropUndefined(counters), id: runId, status, finishedAt: _now()}));
+			this.#statements.updateRun.run({..._noRunUpdate, ..._dropUndefined(counters), id: runId, status, finishedAt: this.#now()}));
 	}
 
 	getRun(runId: number): RunRow | undefined {
 		return this.#statements.getRun.get(runId) as RunRow | undefined;
 	}
 
+	/** The row of `file` (its latest attempt); the rule that reads it is the runner's `decideDocument`. */
 	getDocument(file: string): DocumentRow | undefined {
 		const row = this.#statements.getDocument.get(file) as (Omit<DocumentRow, 'retryable' | 'keyPoints'> & {retryable: number | null; keyPoints: string | null}) | undefined;
 		if (row === undefined) return undefined;
@@ -99,35 +105,24 @@ export class Store {
 	}
 
 	/**
-	 * What to do with the file at `file`, whose bytes hash to `sha256`, under summarization settings
-	 * `summaryKey`: 'skip-done' when it was summarized from the same bytes with the same settings;
-	 * 'skip-failed' when the same bytes failed permanently (retryable = false); 'process' otherwise.
-	 */
-	decideDocument(file: string, sha256: string, summaryKey: string): DocumentDecision {
-		const row = this.getDocument(file);
-		if (row?.sha256 !== sha256) return 'process';
-		if (row.status === 'done' && row.summaryKey === summaryKey) return 'skip-done';
-		if (row.status === 'failed' && row.retryable === false) return 'skip-failed';
-		return 'process';
-	}
-
-	/**
 	 * Records that a new attempt at `file` is queued: its file facts replace the old ones and any
-	 * earlier result or error is cleared (the row always describes the latest attempt). A claim is kept.
+	 * earlier result or error is cleared (the row always describes the latest attempt). A claim is
+	 * kept. With `lease`, nothing is written unless that claim is still held; returns whether it was written.
 	 */
-	recordPending(file: string, meta: DocumentMeta): void {
-		this.#startAttempt(file, meta, 'pending');
+	recordPending(file: string, meta: DocumentMeta, lease?: Lease): boolean {
+		return this.#startAttempt(file, meta, 'pending', lease);
 	}
 
 	/** Like {@link recordPending}, for an attempt that has begun. */
-	markRunning(file: string, meta: DocumentMeta): void {
-		this.#startAttempt(file, meta, 'running');
+	markRunning(file: string, meta: DocumentMeta, lease?: Lease): boolean {
+		return this.#startAttempt(file, meta, 'running', lease);
 	}
 
 	/**
 	 * The only way a document becomes 'done' for `sha256`. Releases any claim on it. With
-	 * `result.owner`, nothing is written when another process has taken the claim over (this one
-	 * stalled past the claim's staleness); returns whether the outcome was written.
+	 * `result.lease`, nothing is written unless that claim is still held (a process that stalled past
+	 * its lease may have lost it, and the next holder may have finished since); returns whether the
+	 * outcome was written.
 	 */
 	markDone(file: string, sha256: string, result: DocumentResult): boolean {
 		return this.#write(`recording the summary of ${file}`, () => this.#statements.markDone.run({
@@ -138,19 +133,19 @@ export class Store {
 			model: result.model,
 			pipeline: result.pipeline,
 			summaryKey: result.summaryKey,
+			token: result.lease?.token ?? null,
 			promptTokens: result.promptTokens,
 			outputTokens: result.outputTokens,
 			llmCalls: result.llmCalls,
 			seconds: result.seconds,
 			runId: result.runId,
-			owner: result.owner === undefined ? null : _formatOwner(result.owner),
-			now: _now(),
+			now: this.#now(),
 		})).changes === 1;
 	}
 
 	/**
 	 * Records a failure; it clears any earlier summary (never marks the bytes as processed) and
-	 * releases any claim. `failure.owner` guards it as in {@link markDone}; returns whether it was written.
+	 * releases any claim. `failure.lease` guards it as in {@link markDone}; returns whether it was written.
 	 */
 	markFailed(file: string, failure: DocumentFailure): boolean {
 		return this.#write(`recording the failure of ${file}`, () => this.#statements.markFailed.run({
@@ -159,49 +154,59 @@ export class Store {
 			code: failure.code,
 			message: failure.message,
 			retryable: failure.retryable ? 1 : 0,
+			failureKey: failure.failureKey ?? null,
 			runId: failure.runId,
-			owner: failure.owner === undefined ? null : _formatOwner(failure.owner),
-			now: _now(),
+			token: failure.lease?.token ?? null,
+			now: this.#now(),
 		})).changes === 1;
 	}
 
 	/**
-	 * Claims `file` for `owner`, atomically across processes: true when the claim is free, already
-	 * the owner's, older than `staleAfterMs` since its last heartbeat, or held by a dead process on
-	 * this host. After a successful claim, call {@link decideDocument} again: another process may
-	 * have finished the document between your first decision and the claim.
+	 * Claims `file` for `owner`, atomically across processes, under a new token: succeeds when the
+	 * claim is free, its last heartbeat is more than `staleAfterMs` away from now (in either direction:
+	 * a clock stepped back cannot pin a dead claim), or its holder is a dead process on this host.
+	 * A held claim is not granted again, not even to its own process. Returns the lease, or undefined.
+	 * After a successful claim, read the document again: another process may have finished it
+	 * between your first look and the claim.
 	 */
-	claimDocument(file: string, owner: ClaimOwner, staleAfterMs: number): boolean {
-		const now = Date.now();
+	claimDocument(file: string, owner: ClaimOwner, staleAfterMs: number): Lease | undefined {
+		const now = this.#clock();
+		const token = randomUUID();
 		const result = this.#write(`claiming ${file}`, () => this.#statements.claimDocument.run({
 			path: file,
 			owner: _formatOwner(owner),
 			host: owner.host,
+			token,
 			now: new Date(now).toISOString(),
 			staleBefore: new Date(now - staleAfterMs).toISOString(),
+			staleAfter: new Date(now + staleAfterMs).toISOString(),
 		}));
-		return result.changes === 1;
+		return result.changes === 1 ? {path: file, owner, token} : undefined;
 	}
 
-	/** Refreshes every claim of `owner`; returns how many it holds. Call it well within `staleAfterMs`. */
+	/** Refreshes every claim of `owner`; returns how many it holds. Call it well within the staleness. */
 	heartbeat(owner: ClaimOwner): number {
 		return this.#write('refreshing claims', () =>
-			this.#statements.heartbeat.run({owner: _formatOwner(owner), now: _now()})).changes;
+			this.#statements.heartbeat.run({owner: _formatOwner(owner), now: this.#now()})).changes;
 	}
 
-	/** Gives up `owner`'s claim on `file`; does nothing when someone else holds it. */
-	releaseDocument(file: string, owner: ClaimOwner): void {
-		this.#write(`releasing ${file}`, () => this.#statements.releaseDocument.run({path: file, owner: _formatOwner(owner)}));
+	/** Gives up `lease`; does nothing when the claim is no longer that lease's. */
+	releaseDocument(lease: Lease): void {
+		this.#write(`releasing ${lease.path}`, () => this.#statements.releaseDocument.run({path: lease.path, token: lease.token}));
 	}
 
 	getCachedCall(key: string): CachedCall | undefined {
 		return this.#statements.getCall.get(key) as CachedCall | undefined;
 	}
 
-	/** Stores a model call's output under its cache key; an existing entry is kept. Returns whether it was new. */
-	putCall(call: CachedCall): boolean {
+	/**
+	 * Stores a model call's output under its cache key. An existing entry is kept, unless `replace`
+	 * (a forced call's fresh output replaces the cached one). Returns whether it was written.
+	 */
+	putCall(call: CachedCall, options: {replace?: boolean} = {}): boolean {
+		const statement = options.replace === true ? this.#statements.replaceCall : this.#statements.putCall;
 		return this.#write('caching a model call', () =>
-			this.#statements.putCall.run({...call, runId: call.runId ?? null, now: _now()})).changes === 1;
+			statement.run({...call, runId: call.runId ?? null, now: this.#now()})).changes === 1;
 	}
 
 	/** Replaces the chunk metadata of content `sha256` under chunking settings `chunkKey`. */
@@ -257,11 +262,15 @@ export class Store {
 		this.close();
 	}
 
-	#startAttempt(file: string, meta: DocumentMeta, status: 'pending' | 'running'): void {
-		this.#write(`recording ${file} as ${status}`, () => this.#statements.startAttempt.run({
+	#startAttempt(file: string, meta: DocumentMeta, status: 'pending' | 'running', lease: Lease | undefined): boolean {
+		return this.#write(`recording ${file} as ${status}`, () => this.#statements.startAttempt.run({
 			path: file, sha256: meta.sha256, bytes: meta.bytes, format: meta.format, pages: meta.pages ?? null,
-			title: meta.title ?? null, status, runId: meta.runId, now: _now(),
-		}));
+			title: meta.title ?? null, status, runId: meta.runId, now: this.#now(), token: lease?.token ?? null,
+		})).changes === 1;
+	}
+
+	#now(): string {
+		return new Date(this.#clock()).toISOString();
 	}
 
 	/** Runs a write; a lock held by another process past the busy timeout becomes `E_DB_BUSY`. */
@@ -286,10 +295,6 @@ const _noRunUpdate = {
 /** better-sqlite3 refuses `undefined` parameters; an absent counter keeps its value. */
 function _dropUndefined<T extends object>(value: T): Partial<T> {
 	return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
-}
-
-function _now(): string {
-	return new Date().toISOString();
 }
 
 function _formatOwner(owner: ClaimOwner): string {

@@ -12,16 +12,20 @@ const _documentColumns = `path, sha256, bytes, format, pages, title, status, err
 	error_message AS errorMessage, retryable, summary, key_points AS keyPoints, model, pipeline,
 	summary_key AS summaryKey, prompt_tokens AS promptTokens, output_tokens AS outputTokens,
 	llm_calls AS llmCalls, seconds, run_id AS runId, updated_at AS updatedAt, claimed_by AS claimedBy,
-	claimed_at AS claimedAt, heartbeat_at AS heartbeatAt`;
+	claimed_at AS claimedAt, heartbeat_at AS heartbeatAt, claim_token AS claimToken, failure_key AS failureKey`;
 
 /** Result columns of an attempt, cleared whenever a new attempt or a failure replaces a result. */
-const _clearResult = `error_code = NULL, error_message = NULL, retryable = NULL, summary = NULL,
+const _clearResult = `error_code = NULL, error_message = NULL, retryable = NULL, failure_key = NULL, summary = NULL,
 	key_points = NULL, model = NULL, pipeline = NULL, summary_key = NULL, prompt_tokens = NULL,
 	output_tokens = NULL, llm_calls = NULL, seconds = NULL`;
 
-const _clearClaim = 'claimed_by = NULL, claimed_at = NULL, heartbeat_at = NULL';
-/** An outcome is written unless another process has taken the document's claim over (when the writer names itself). */
-const _heldBy = '@owner IS NULL OR documents.claimed_by IS NULL OR documents.claimed_by = @owner';
+const _clearClaim = 'claimed_by = NULL, claimed_at = NULL, heartbeat_at = NULL, claim_token = NULL';
+/**
+ * An owned write (one that presents a claim token) changes the row only while that very claim is
+ * held: not when the claim was taken over, nor when it was released or finished since. A write
+ * without a token (tools and tests that claim nothing) is not guarded.
+ */
+const _heldBy = '@token IS NULL OR documents.claim_token IS @token';
 
 /** Every statement the store runs, prepared once per connection (after migrating). */
 export function prepareStatements(db: Database.Database) {
@@ -47,7 +51,8 @@ export function prepareStatements(db: Database.Database) {
 			VALUES (@path, @sha256, @bytes, @format, @pages, @title, @status, @runId, @now)
 			ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, bytes = excluded.bytes, format = excluded.format,
 			pages = excluded.pages, title = excluded.title, status = excluded.status, run_id = excluded.run_id,
-			updated_at = excluded.updated_at, ${_clearResult}`),
+			updated_at = excluded.updated_at, ${_clearResult}
+			WHERE ${_heldBy}`),
 		markDone: db.prepare(`INSERT INTO documents (path, sha256, status, summary, key_points, model, pipeline, summary_key,
 			prompt_tokens, output_tokens, llm_calls, seconds, run_id, updated_at)
 			VALUES (@path, @sha256, 'done', @summary, @keyPoints, @model, @pipeline, @summaryKey,
@@ -57,25 +62,27 @@ export function prepareStatements(db: Database.Database) {
 			summary_key = excluded.summary_key, prompt_tokens = excluded.prompt_tokens, output_tokens = excluded.output_tokens,
 			llm_calls = excluded.llm_calls, seconds = excluded.seconds, run_id = excluded.run_id, updated_at = excluded.updated_at
 			WHERE ${_heldBy}`),
-		markFailed: db.prepare(`INSERT INTO documents (path, sha256, status, error_code, error_message, retryable, run_id, updated_at)
-			VALUES (@path, @sha256, 'failed', @code, @message, @retryable, @runId, @now)
+		markFailed: db.prepare(`INSERT INTO documents (path, sha256, status, error_code, error_message, retryable, failure_key, run_id, updated_at)
+			VALUES (@path, @sha256, 'failed', @code, @message, @retryable, @failureKey, @runId, @now)
 			ON CONFLICT (path) DO UPDATE SET ${_clearResult}, ${_clearClaim}, sha256 = excluded.sha256, status = 'failed',
 			error_code = excluded.error_code, error_message = excluded.error_message, retryable = excluded.retryable,
+			failure_key = excluded.failure_key,
 			run_id = excluded.run_id, updated_at = excluded.updated_at
 			WHERE ${_heldBy}`),
 		/**
 		 * Claims a document in one statement (so atomically, under SQLite's write lock): inserts a pending
-		 * row, or takes over a claim that is free, ours, stale, or held by a dead process on this host.
-		 * `changes` is 1 when the claim is ours afterwards.
+		 * row, or takes over a claim that is free, stale, or held by a dead process on this host, under a
+		 * new token. A heartbeat further in the future than the staleness (the clock stepped back since
+		 * it was written) proves nothing and counts as stale. `changes` is 1 when the claim is ours afterwards.
 		 */
-		claimDocument: db.prepare(`INSERT INTO documents (path, status, updated_at, claimed_by, claimed_at, heartbeat_at)
-			VALUES (@path, 'pending', @now, @owner, @now, @now)
+		claimDocument: db.prepare(`INSERT INTO documents (path, status, updated_at, claimed_by, claimed_at, heartbeat_at, claim_token)
+			VALUES (@path, 'pending', @now, @owner, @now, @now, @token)
 			ON CONFLICT (path) DO UPDATE SET claimed_by = excluded.claimed_by, heartbeat_at = excluded.heartbeat_at,
-			claimed_at = CASE WHEN claimed_by IS excluded.claimed_by THEN claimed_at ELSE excluded.claimed_at END
-			WHERE claimed_by IS NULL OR claimed_by = excluded.claimed_by OR heartbeat_at IS NULL
-			OR heartbeat_at < @staleBefore OR ${claimDeadFunction}(claimed_by, @host)`),
-		heartbeat: db.prepare(`UPDATE documents SET heartbeat_at = @now WHERE claimed_by = @owner`),
-		releaseDocument: db.prepare(`UPDATE documents SET ${_clearClaim} WHERE path = @path AND claimed_by = @owner`),
+			claimed_at = excluded.claimed_at, claim_token = excluded.claim_token
+			WHERE claim_token IS NULL OR heartbeat_at IS NULL OR heartbeat_at < @staleBefore OR heartbeat_at > @staleAfter
+			OR ${claimDeadFunction}(claimed_by, @host)`),
+		heartbeat: db.prepare(`UPDATE documents SET heartbeat_at = @now WHERE claimed_by = @owner AND claim_token IS NOT NULL`),
+		releaseDocument: db.prepare(`UPDATE documents SET ${_clearClaim} WHERE path = @path AND claim_token = @token`),
 		countDocuments: db.prepare(`SELECT count(*) AS total,
 			count(*) FILTER (WHERE status = 'done') AS done, count(*) FILTER (WHERE status = 'failed') AS failed,
 			count(*) FILTER (WHERE status = 'pending') AS pending, count(*) FILTER (WHERE status = 'running') AS running
@@ -93,6 +100,10 @@ export function prepareStatements(db: Database.Database) {
 		getCall: db.prepare(`SELECT cache_key AS key, output, prompt_tokens AS promptTokens, output_tokens AS outputTokens,
 			duration_ms AS durationMs, run_id AS runId FROM model_calls WHERE cache_key = ?`),
 		putCall: db.prepare(`INSERT OR IGNORE INTO model_calls
+			(cache_key, output, prompt_tokens, output_tokens, duration_ms, created_at, run_id)
+			VALUES (@key, @output, @promptTokens, @outputTokens, @durationMs, @now, @runId)`),
+		/** A forced call's fresh output over the cached one. */
+		replaceCall: db.prepare(`INSERT OR REPLACE INTO model_calls
 			(cache_key, output, prompt_tokens, output_tokens, duration_ms, created_at, run_id)
 			VALUES (@key, @output, @promptTokens, @outputTokens, @durationMs, @now, @runId)`),
 

@@ -2,8 +2,6 @@
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
 export type DocumentStatus = 'pending' | 'running' | 'done' | 'failed';
-/** What to do with a document: see {@link Store.decideDocument}. */
-export type DocumentDecision = 'skip-done' | 'skip-failed' | 'process';
 
 export interface RunCounters {
 	llmCalls: number;
@@ -45,8 +43,8 @@ export interface DocumentMeta {
 }
 
 export interface DocumentResult {
-	/** The process writing it: nothing is written if another process has taken the claim over. */
-	owner?: ClaimOwner;
+	/** The claim the writer holds: nothing is written unless it still holds that very claim. */
+	lease?: Lease;
 	summary: string;
 	keyPoints?: readonly string[] | null;
 	model: string;
@@ -61,15 +59,17 @@ export interface DocumentResult {
 }
 
 export interface DocumentFailure {
-	/** The process writing it: nothing is written if another process has taken the claim over. */
-	owner?: ClaimOwner;
+	/** The claim the writer holds: nothing is written unless it still holds that very claim. */
+	lease?: Lease;
 	/** Hash of the bytes that failed; omit when they could not be read. */
 	sha256?: string | null;
 	/** An `ErrorCode` of src/errors.ts (stored as text). */
 	code: string;
 	message: string;
-	/** false: not retried until the file's bytes change. */
+	/** false: not retried until the file's bytes or the settings that decided the failure (`failureKey`) change. */
 	retryable: boolean;
+	/** Hash of the settings that decided the failure. */
+	failureKey?: string | null;
 	runId: number;
 }
 
@@ -98,12 +98,26 @@ export interface DocumentRow {
 	claimedBy: string | null;
 	claimedAt: string | null;
 	heartbeatAt: string | null;
+	/** The token of the claim held now; see {@link Lease}. */
+	claimToken: string | null;
+	/** For a failure: hash of the settings that decided it; null for other rows and rows of schema version 1. */
+	failureKey: string | null;
 }
 
 /** A process that works on documents; its claims are stored as `host:pid`. */
 export interface ClaimOwner {
 	host: string;
 	pid: number;
+}
+
+/**
+ * One claim on one document, as granted by `Store.claimDocument`. Every write its holder makes
+ * under it presents `token`, and is refused once the claim was released, finished or taken over.
+ */
+export interface Lease {
+	path: string;
+	owner: ClaimOwner;
+	token: string;
 }
 
 export interface CachedCall {

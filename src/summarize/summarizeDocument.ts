@@ -1,7 +1,7 @@
 import {chunkText, type Chunk} from '../chunk/chunkText.js';
-import type {ChatMessage, Engine} from '../engine/Engine.js';
+import type {ChatMessage, Engine, Tokenizer} from '../engine/Engine.js';
 import {EngineError} from '../errors.js';
-import {buildMessages, createSummaryJsonSchema, type PromptKind, type PromptVariables, type SummarizeOptions} from './buildMessages.js';
+import {buildMessages, createSummaryJsonSchema, fenceText, type PromptKind, type PromptVariables, type SummarizeOptions} from './buildMessages.js';
 import {cutToTokens} from './cutToTokens.js';
 import {parseSummaryOutput} from './parseSummaryOutput.js';
 
@@ -17,6 +17,8 @@ export interface ModelCallRequest {
 	temperature: number;
 	seed: number;
 	jsonSchema?: Record<string, unknown>;
+	/** Aborted once another call of the same document failed: a call still queued need not run. */
+	signal?: AbortSignal;
 }
 
 export interface ModelCallResult {
@@ -68,7 +70,8 @@ const _partialSeparator = '\n\n';
  * summaries level by level until they fit one prompt, and reduce. Every prompt is counted before it
  * is sent and never exceeds the context; each collapse level must shrink the text, and past
  * `maxDepth` levels (or when a level cannot shrink) the partial summaries are cut at a sentence
- * boundary with a warning, so the process always ends.
+ * boundary with a warning, so the process always ends. Text is planned as it is sent (fenced: see
+ * `fenceText`). When one call fails, the document's calls still queued are dropped.
  */
 export async function summarizeDocument(input: SummarizeInput, options: SummarizeDocumentOptions): Promise<DocumentSummary> {
 	const {engine, summarize} = options;
@@ -77,6 +80,8 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	const warnings: string[] = [];
 	const maxTokens = summarize.maxOutputTokens;
 	const budgetFor = (kind: PromptKind): number => engine.contextSize - maxTokens - _joinMargin - engine.countPromptTokens(buildMessages(kind, '', variables, summarize));
+	const sent = createSentTokenizer(engine.tokenizer);
+	const giveUp = new AbortController();
 
 	const call = async (kind: PromptKind, level: number, text: string, extra: Partial<PromptVariables> = {}): Promise<string> => {
 		const messages = buildMessages(kind, text, {...variables, ...extra}, summarize);
@@ -87,8 +92,11 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 		const isFinal = kind === 'reduce';
 		const result = await options.callModel({
 			kind, level, messages, promptTokens, maxTokens,
-			temperature: summarize.temperature, seed: summarize.seed,
+			temperature: summarize.temperature, seed: summarize.seed, signal: giveUp.signal,
 			...(isFinal && summarize.style === 'json' ? {jsonSchema: createSummaryJsonSchema(maxTokens)} : {}),
+		}).catch((error: unknown) => {
+			giveUp.abort();
+			throw error;
 		});
 		stats.calls++;
 		if (result.cached) stats.cachedCalls++;
@@ -103,7 +111,7 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 
 	const reduceBudget = budgetFor('reduce');
 	if (reduceBudget <= 0) throw new EngineError('E_PROMPT_TOO_LONG', `the context of ${engine.contextSize} tokens leaves no room for text after the prompt and ${maxTokens} output tokens; raise engine.contextSize or lower summarize.maxOutputTokens`, {retryable: false});
-	if (_fits(input.text, reduceBudget, engine)) return finish(await call('reduce', 0, input.text), [], 0);
+	if (_fits(input.text, reduceBudget, sent)) return finish(await call('reduce', 0, input.text), [], 0);
 
 	const chunks = planChunks(input, options);
 	let partials = await Promise.all(chunks.map((chunk, index) => call('map', 0, chunk.text, {part: index + 1, parts: chunks.length})));
@@ -112,13 +120,13 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	let level = 0;
 	for (;;) {
 		const joined = partials.join(_partialSeparator);
-		if (_fits(joined, reduceBudget, engine)) return finish(await call('reduce', level + 1, joined), chunks, level);
-		const groups = level < summarize.maxDepth ? _groupToFit(partials, collapseBudget, engine) : [];
+		if (_fits(joined, reduceBudget, sent)) return finish(await call('reduce', level + 1, joined), chunks, level);
+		const groups = level < summarize.maxDepth ? _groupToFit(partials, collapseBudget, sent) : [];
 		if (groups.length === 0 || groups.length >= partials.length) {
 			warnings.push(level >= summarize.maxDepth
 				? `partial summaries still too long after ${level} collapse levels (summarize.maxDepth); cut to fit the final prompt`
 				: `collapse level ${level + 1} could not shrink the partial summaries; cut to fit the final prompt`);
-			return finish(await call('reduce', level + 1, cutToTokens(joined, reduceBudget, engine.tokenizer)), chunks, level);
+			return finish(await call('reduce', level + 1, cutToTokens(joined, reduceBudget, sent)), chunks, level);
 		}
 		level++;
 		const currentLevel = level;
@@ -139,28 +147,36 @@ export function planChunks(input: SummarizeInput, options: Pick<SummarizeDocumen
 	return chunkText(input.text, {
 		maxTokens: chunkBudget,
 		overlapTokens: Math.min(options.chunk.overlapTokens, Math.floor(chunkBudget / 2)),
-		countTokens: text => engine.tokenizer.countTokens(text),
+		countTokens: createSentTokenizer(engine.tokenizer).countTokens,
 		...(input.pageStarts === undefined ? {} : {pageStarts: input.pageStarts}),
 	});
 }
 
+/**
+ * Counts text as a prompt carries it: fenced, where `<<<` and `>>>` are broken up and may cost more
+ * tokens than in the document. Every budget decision counts with it, so what is planned is what is sent.
+ */
+export function createSentTokenizer(tokenizer: Pick<Tokenizer, 'countTokens'>): Pick<Tokenizer, 'countTokens'> {
+	return {countTokens: text => tokenizer.countTokens(fenceText(text))};
+}
+
 /** Whether `text` fits `budget` tokens; skips tokenizing texts that are clearly far too long. */
-function _fits(text: string, budget: number, engine: SummarizeDocumentOptions['engine']): boolean {
+function _fits(text: string, budget: number, sent: Pick<Tokenizer, 'countTokens'>): boolean {
 	if (text.length > budget * 12) return false;
-	return engine.tokenizer.countTokens(text) <= budget;
+	return sent.countTokens(text) <= budget;
 }
 
 /** Packs consecutive partial summaries greedily into groups whose joined text fits `budget` tokens. */
-function _groupToFit(partials: readonly string[], budget: number, engine: SummarizeDocumentOptions['engine']): string[][] {
-	const separatorTokens = engine.tokenizer.countTokens(_partialSeparator);
+function _groupToFit(partials: readonly string[], budget: number, sent: Pick<Tokenizer, 'countTokens'>): string[][] {
+	const separatorTokens = sent.countTokens(_partialSeparator);
 	const groups: string[][] = [];
 	let current: string[] = [];
 	let currentTokens = 0;
 	for (const partial of partials) {
-		const tokens = engine.tokenizer.countTokens(partial);
+		const tokens = sent.countTokens(partial);
 		if (tokens > budget) return [];
 		const added = current.length === 0 ? tokens : tokens + separatorTokens;
-		if (current.length > 0 && (currentTokens + added > budget || !_fits([...current, partial].join(_partialSeparator), budget, engine))) {
+		if (current.length > 0 && (currentTokens + added > budget || !_fits([...current, partial].join(_partialSeparator), budget, sent))) {
 			groups.push(current);
 			current = [partial];
 			currentTokens = tokens;

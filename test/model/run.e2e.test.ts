@@ -51,8 +51,9 @@ test('a run over good and broken documents records every outcome, and a rerun ma
 	}
 
 	const second = await runPrecis(args, {cwd: work});
-	t.is(second.code, 0, second.stderr);
-	t.like(JSON.parse(second.stdout) as RunTotals, {llmCalls: 0, documents: {total: 6, done: 0, failed: 0, skipped: 6}});
+	t.is(second.code, 3, `the failures of the first run still stand, and the exit code says so: ${second.stderr}`);
+	t.like(JSON.parse(second.stdout) as RunTotals, {llmCalls: 0, documents: {total: 6, done: 0, failed: 0, skipped: 6, failedBefore: 3}});
+	t.regex(second.stderr, /6 skipped \(3 of them failed before and are still failed/);
 
 	const status = await runPrecis(['status', '--db', db, '--json'], {cwd: work});
 	const parsed = JSON.parse(status.stdout) as {documents: Record<string, number>; runs: Array<Record<string, unknown>>};

@@ -26,7 +26,7 @@ test('SIGTERM stops a run within seconds, closes the database cleanly, and the n
 	child.kill('SIGTERM');
 	const stopped = await done;
 	t.true(Date.now() - signalledAt < 15_000, 'stopped within seconds');
-	t.is(stopped.code, 1, 'an interrupted run is not a finished one');
+	t.is(stopped.code, 130, 'an interrupted run has its own exit code: neither finished nor "could not proceed"');
 	t.regex(stopped.stderr, /SIGTERM received/);
 	t.regex(stopped.stderr, /interrupted run/);
 

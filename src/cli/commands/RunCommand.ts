@@ -7,13 +7,14 @@ import {openStore} from '../../store/Store.js';
 import {addConfigFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
 import {createLogLine} from '../createLogLine.js';
 import {createRunReporter} from '../createRunReporter.js';
-import {ExitCode} from '../ExitCode.js';
+import {getRunExitCode} from '../ExitCode.js';
 import {onShutdownSignal} from '../onShutdownSignal.js';
 import {reportRunOutcome} from '../reportRunOutcome.js';
 
 export interface RunCommand extends ConfigFlags {
 	inputs: string[];
 	force: boolean;
+	retryFailed: boolean;
 	json: boolean;
 }
 
@@ -23,7 +24,8 @@ export const RunCommand: CommandModule<object, RunCommand> = {
 	describe: 'Summarize documents (files, folders, globs; the pipeline\'s inputs when none are given)',
 	builder: argv => addConfigFlags(argv)
 		.positional('inputs', {type: 'string', array: true, default: [], describe: 'Files, folders or globs'})
-		.option('force', {type: 'boolean', default: false, describe: 'Summarize again even unchanged documents, ignoring cached calls'})
+		.option('force', {type: 'boolean', default: false, describe: 'Summarize again even unchanged documents, making every model call again (the cache keeps the new outputs)'})
+		.option('retry-failed', {type: 'boolean', default: false, describe: 'Summarize again every document that failed before, whatever the failure, reusing cached calls'})
 		.option('json', {type: 'boolean', default: false, describe: 'Print one JSON object with the run\'s totals on stdout'}) as never,
 	async handler(args) {
 		const {config} = resolveConfigFromFlags(args);
@@ -38,14 +40,13 @@ export const RunCommand: CommandModule<object, RunCommand> = {
 		let result: RunResult;
 		try {
 			await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers});
-			result = await runBatch({inputs, config, engine, store, pool, force: args.force, signal: shutdown.signal, onEvent: reporter.onEvent});
+			result = await runBatch({inputs, config, engine, store, pool, force: args.force, retryFailed: args.retryFailed, signal: shutdown.signal, onEvent: reporter.onEvent});
 		} finally {
 			reporter.stop();
 			shutdown.dispose();
 			await engine.close();
 		}
 		reportRunOutcome(result, {store, report: config.report, json: args.json, log: createLogLine(config.log.format), ending: 'finished'});
-		const {failed} = result.documents;
-		process.exitCode = result.interrupted ? ExitCode.CouldNotProceed : failed > 0 ? ExitCode.SomeFailed : ExitCode.Ok;
+		process.exitCode = getRunExitCode(result);
 	},
 };

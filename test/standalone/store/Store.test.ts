@@ -1,5 +1,6 @@
 import test from 'ava';
 import Database from 'better-sqlite3';
+import {decideDocument, type DocumentDecision} from '../../../src/run/decideDocument.js';
 import {documentRecordFields} from '../../../src/store/DocumentRecord.js';
 import {openStore, type Store} from '../../../src/store/Store.js';
 import type {DocumentResult} from '../../../src/store/types.js';
@@ -18,19 +19,24 @@ function _result(runId: number, overrides: Partial<DocumentResult> = {}): Docume
 	};
 }
 
+/** The runner's rule applied to what the store holds, as a run with settings `summaryKey` sees it. */
+function _decide(store: Store, file: string, sha256: string, summaryKey: string): DocumentDecision {
+	return decideDocument(store.getDocument(file), {sha256, summaryKey, failureKeys: [summaryKey], force: false, retryFailed: false});
+}
+
 const _meta = (runId: number, sha256 = 'sha-a') => ({sha256, bytes: 1000, format: 'pdf', pages: 3, title: 'Report', runId});
 
 test('an unknown document is processed; a done one with the same bytes and settings is skipped', t => {
 	const store = _openTempStore(t);
 	const runId = store.startRun({pipeline: 'map-reduce', configHash: 'c'});
-	t.is(store.decideDocument('a.pdf', 'sha-a', 'key-1'), 'process');
+	t.is(_decide(store, 'a.pdf', 'sha-a', 'key-1'), 'process');
 
 	store.markRunning('a.pdf', _meta(runId));
-	t.is(store.decideDocument('a.pdf', 'sha-a', 'key-1'), 'process', 'running is not done');
+	t.is(_decide(store, 'a.pdf', 'sha-a', 'key-1'), 'process', 'running is not done');
 	store.markDone('a.pdf', 'sha-a', _result(runId));
-	t.is(store.decideDocument('a.pdf', 'sha-a', 'key-1'), 'skip-done');
-	t.is(store.decideDocument('a.pdf', 'sha-a', 'key-2'), 'process', 'new summarization settings re-process');
-	t.is(store.decideDocument('a.pdf', 'sha-b', 'key-1'), 'process', 'changed bytes re-process');
+	t.is(_decide(store, 'a.pdf', 'sha-a', 'key-1'), 'skip-done');
+	t.is(_decide(store, 'a.pdf', 'sha-a', 'key-2'), 'process', 'new summarization settings re-process');
+	t.is(_decide(store, 'a.pdf', 'sha-b', 'key-1'), 'process', 'changed bytes re-process');
 	t.like(store.getDocument('a.pdf'), {
 		status: 'done', sha256: 'sha-a', bytes: 1000, format: 'pdf', pages: 3, title: 'Report', summary: 'A summary.',
 		keyPoints: ['one', 'two'], summaryKey: 'key-1', promptTokens: 120, outputTokens: 30, llmCalls: 2, seconds: 1.25, runId,
@@ -46,7 +52,7 @@ test('a failure never marks the bytes processed, even after a done result (poiso
 	store.markRunning('a.pdf', _meta(runId));
 	store.markFailed('a.pdf', {sha256: 'sha-a', code: 'E_GENERATION_FAILED', message: 'boom', retryable: true, runId});
 
-	for (const key of ['key-1', 'key-2']) t.is(store.decideDocument('a.pdf', 'sha-a', key), 'process');
+	for (const key of ['key-1', 'key-2']) t.is(_decide(store, 'a.pdf', 'sha-a', key), 'process');
 	t.like(store.getDocument('a.pdf'), {status: 'failed', summary: null, keyPoints: null, summaryKey: null, errorCode: 'E_GENERATION_FAILED', retryable: true});
 	t.deepEqual(store.listDocuments({status: 'done'}), []);
 });
@@ -55,24 +61,24 @@ test('a permanent failure is skipped until the bytes change; a transient one is 
 	const store = _openTempStore(t);
 	const runId = store.startRun({pipeline: 'map-reduce', configHash: 'c'});
 	store.markFailed('broken.pdf', {sha256: 'sha-x', code: 'E_PARSE_FAILED', message: 'bad xref', retryable: false, runId});
-	t.is(store.decideDocument('broken.pdf', 'sha-x', 'key-1'), 'skip-failed');
-	t.is(store.decideDocument('broken.pdf', 'sha-x', 'key-2'), 'skip-failed', 'settings do not fix broken bytes');
-	t.is(store.decideDocument('broken.pdf', 'sha-y', 'key-1'), 'process');
+	t.is(_decide(store, 'broken.pdf', 'sha-x', 'key-1'), 'skip-failed');
+	t.is(_decide(store, 'broken.pdf', 'sha-x', 'key-2'), 'skip-failed', 'a failure recorded without its settings (schema version 1) stays skipped');
+	t.is(_decide(store, 'broken.pdf', 'sha-y', 'key-1'), 'process');
 
 	store.markFailed('slow.pdf', {sha256: 'sha-s', code: 'E_ENGINE_UNAVAILABLE', message: 'down', retryable: true, runId});
-	t.is(store.decideDocument('slow.pdf', 'sha-s', 'key-1'), 'process');
+	t.is(_decide(store, 'slow.pdf', 'sha-s', 'key-1'), 'process');
 
 	// Unreadable bytes have no hash: the failure cannot stick to any content.
 	store.markFailed('gone.pdf', {code: 'E_FILE_UNREADABLE', message: 'EACCES', retryable: false, runId});
 	t.is(store.getDocument('gone.pdf')?.sha256, null);
-	t.is(store.decideDocument('gone.pdf', 'sha-g', 'key-1'), 'process');
+	t.is(_decide(store, 'gone.pdf', 'sha-g', 'key-1'), 'process');
 
 	// A changed file that then succeeds replaces the failure.
 	store.markRunning('broken.pdf', _meta(runId, 'sha-y'));
 	t.like(store.getDocument('broken.pdf'), {status: 'running', sha256: 'sha-y', errorCode: null, retryable: null});
 	store.markDone('broken.pdf', 'sha-y', _result(runId));
-	t.is(store.decideDocument('broken.pdf', 'sha-y', 'key-1'), 'skip-done');
-	t.is(store.decideDocument('broken.pdf', 'sha-x', 'key-1'), 'process');
+	t.is(_decide(store, 'broken.pdf', 'sha-y', 'key-1'), 'skip-done');
+	t.is(_decide(store, 'broken.pdf', 'sha-x', 'key-1'), 'process');
 });
 
 test('a new attempt clears the earlier result, so a crash mid-run leaves nothing marked done', t => {
@@ -81,8 +87,8 @@ test('a new attempt clears the earlier result, so a crash mid-run leaves nothing
 	store.markDone('a.pdf', 'sha-a', _result(runId));
 	store.recordPending('a.pdf', _meta(runId, 'sha-b'));
 	t.like(store.getDocument('a.pdf'), {status: 'pending', sha256: 'sha-b', summary: null, summaryKey: null});
-	t.is(store.decideDocument('a.pdf', 'sha-a', 'key-1'), 'process');
-	t.is(store.decideDocument('a.pdf', 'sha-b', 'key-1'), 'process');
+	t.is(_decide(store, 'a.pdf', 'sha-a', 'key-1'), 'process');
+	t.is(_decide(store, 'a.pdf', 'sha-b', 'key-1'), 'process');
 });
 
 test('run counters are written live and read back by another connection', t => {
@@ -237,6 +243,6 @@ test('a write blocked by another connection past the busy timeout fails with E_D
 	t.is(store.getDocument('a.pdf'), undefined, 'reads still work under a writer (WAL)');
 	other.exec('ROLLBACK');
 	store.markDone('a.pdf', 'sha', _result(runId));
-	t.is(store.decideDocument('a.pdf', 'sha', 'key-1'), 'skip-done');
+	t.is(_decide(store, 'a.pdf', 'sha', 'key-1'), 'skip-done');
 	t.throws(() => openStore(file, {busyTimeoutMs: -1}), {message: /Expected `busyTimeoutMs` to be a non-negative integer, got -1/});
 });

@@ -14,7 +14,7 @@ const lines = createInterface({input: process.stdin});
 lines.on('line', line => {
 	if (line !== 'go') return;
 	const rotated = [...paths.slice(Number(start)), ...paths.slice(0, Number(start))];
-	const claimed = rotated.filter(file => store.claimDocument(file, owner, Number(staleAfterMs)));
+	const claimed = rotated.filter(file => store.claimDocument(file, owner, Number(staleAfterMs)) !== undefined);
 	process.stdout.write(`${JSON.stringify(claimed)}\n`);
 });
 lines.on('close', () => store.close());

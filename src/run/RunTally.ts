@@ -1,0 +1,82 @@
+import type {Store} from '../store/Store.js';
+import type {RunCounters} from '../store/types.js';
+import type {DocumentSummary} from '../summarize/summarizeDocument.js';
+import type {RunEvent} from './RunEvent.js';
+import type {RunResult} from './RunResult.js';
+
+export type SkipReason = Extract<RunEvent, {type: 'document-skipped'}>['reason'];
+type _Call = Omit<Extract<RunEvent, {type: 'call-done'}>, 'type'>;
+
+/**
+ * A run's counts: each outcome is counted, reported as a {@link RunEvent} and written to the run's
+ * row (so `precis status` in another process shows progress) in one place.
+ */
+export class RunTally {
+	readonly result: RunResult;
+	readonly #store: Store;
+	readonly #emit: (event: RunEvent) => void;
+
+	constructor(runId: number, contextSize: number | null, store: Store, emit: (event: RunEvent) => void) {
+		this.result = {
+			runId, documents: {total: 0, done: 0, failed: 0, skipped: 0, failedBefore: 0}, llmCalls: 0, cacheHits: 0,
+			promptTokens: 0, evaluatedPromptTokens: 0, outputTokens: 0, maxPromptTokens: 0, contextSize, wallSeconds: 0, interrupted: false,
+		};
+		this.#store = store;
+		this.#emit = emit;
+	}
+
+	emit(event: RunEvent): void {
+		this.#emit(event);
+	}
+
+	discovered(total: number): void {
+		this.result.documents.total = total;
+		this.#emit({type: 'discovered', total});
+	}
+
+	skipped(path: string, reason: SkipReason): void {
+		this.result.documents.skipped++;
+		if (reason === 'failed-before') this.result.documents.failedBefore++;
+		this.#emit({type: 'document-skipped', path, reason});
+	}
+
+	done(path: string, summary: DocumentSummary, seconds: number): void {
+		this.result.documents.done++;
+		this.result.maxPromptTokens = Math.max(this.result.maxPromptTokens, summary.maxPromptTokens);
+		this.#emit({
+			type: 'document-done', path, seconds, llmCalls: summary.calls - summary.cachedCalls, cacheHits: summary.cachedCalls,
+			chunks: summary.chunks.length, collapseLevels: summary.collapseLevels, maxPromptTokens: summary.maxPromptTokens, warnings: summary.warnings,
+		});
+	}
+
+	failed(path: string, code: string, message: string): void {
+		this.result.documents.failed++;
+		this.#emit({type: 'document-failed', path, code, message});
+	}
+
+	call(call: _Call): void {
+		const result = this.result;
+		if (call.cached) result.cacheHits++;
+		else {
+			result.llmCalls++;
+			result.promptTokens += call.promptTokens;
+			result.evaluatedPromptTokens += call.promptTokens - call.cachedPromptTokens;
+			result.outputTokens += call.outputTokens;
+		}
+		this.#emit({type: 'call-done', ...call});
+	}
+
+	/** Writes the counters to the run's row. */
+	save(): void {
+		this.#store.updateRunCounters(this.result.runId, this.toCounters());
+	}
+
+	toCounters(): RunCounters {
+		const {result} = this;
+		return {
+			llmCalls: result.llmCalls, cacheHits: result.cacheHits, promptTokens: result.promptTokens, outputTokens: result.outputTokens,
+			documentsTotal: result.documents.total, documentsDone: result.documents.done,
+			documentsFailed: result.documents.failed, documentsSkipped: result.documents.skipped,
+		};
+	}
+}

@@ -1,0 +1,62 @@
+import type {DocumentMeta, Lease} from '../store/types.js';
+import {summarizeDocument} from '../summarize/summarizeDocument.js';
+import {createCallModel} from './createCallModel.js';
+import type {DocumentWork} from './DocumentWork.js';
+import {toSummarizeInput} from './toSummarizeInput.js';
+
+/** One document being worked on, as far as it got: what a failure is recorded with. */
+export interface DocumentAttempt {
+	/** The path as the run was given it (events name it). */
+	path: string;
+	/** The absolute path (the store's key). */
+	file: string;
+	/** Order of the document in the run: its model calls go before those of later documents. */
+	index: number;
+	/** 'extract' until the text is read; a failure is recorded with the settings of its stage. */
+	stage: 'extract' | 'summarize';
+	sha256: string | undefined;
+	meta: DocumentMeta | undefined;
+	lease: Lease | undefined;
+	/** performance.now() when the document was taken up. */
+	started: number;
+}
+
+/**
+ * Works on a claimed document: extract it, summarize it, and record the summary and its chunks
+ * under the lease. Steps that belong to every document after its summary (checks, field
+ * extraction) go between summarizing and recording. Returns 'lease-lost' when the claim was taken
+ * over meanwhile (this process stalled past it) and nothing was written.
+ */
+export async function workOnDocument(work: DocumentWork, attempt: DocumentAttempt, lease: Lease): Promise<'done' | 'lease-lost'> {
+	const {store, config, tally, runId} = work;
+	const {file, path} = attempt;
+	tally.emit({type: 'document-started', path});
+	const engine = await work.loadEngine();
+	const document = await work.pool.extract(file);
+	attempt.stage = 'summarize';
+	attempt.sha256 = document.sha256;
+	attempt.meta = {sha256: document.sha256, bytes: document.bytes, format: document.format, pages: document.pages.length, title: document.title ?? null, runId};
+	if (!store.markRunning(file, attempt.meta, lease)) return 'lease-lost';
+	const summary = await summarizeDocument(toSummarizeInput(document), {
+		engine,
+		summarize: config.summarize,
+		chunk: config.chunk,
+		callModel: createCallModel({
+			engine, store, queue: work.queue, runId, force: work.force, priority: -attempt.index,
+			intakeSignal: work.stop.intake.signal, callSignal: work.stop.inFlight.signal,
+			onCall: call => tally.call(call),
+		}),
+	});
+	const seconds = (performance.now() - attempt.started) / 1000;
+	const written = store.markDone(file, document.sha256, {
+		lease, summary: summary.summary, keyPoints: summary.keyPoints ?? null, model: work.engineId, pipeline: config.name, summaryKey: work.keys.summaryKey,
+		promptTokens: summary.promptTokens, outputTokens: summary.outputTokens, llmCalls: summary.calls - summary.cachedCalls, seconds, runId,
+	});
+	if (!written) return 'lease-lost';
+	store.putChunks(document.sha256, work.keys.summaryKey, summary.chunks.map(chunk => ({
+		index: chunk.index, tokens: chunk.tokens, charStart: chunk.start, charEnd: chunk.end,
+		pageFirst: chunk.pages?.[0] ?? null, pageLast: chunk.pages?.[1] ?? null, headings: chunk.headings,
+	})));
+	tally.done(path, summary, seconds);
+	return 'done';
+}
