@@ -21,13 +21,16 @@ export interface LeaseKeeperOptions {
  * 3. Every write about the document presents the lease (`Store` refuses it once the claim was lost:
  *    released, finished, or taken over after this process stalled past `staleAfterMs`).
  * 4. A heartbeat, timed by this process's monotonic timer rather than the wall clock, refreshes every
- *    claim of the process; finishing or failing the document releases it, and so does {@link release}.
+ *    claim of the process; recording the outcome releases it (then call {@link settled}), and so does
+ *    {@link release}. {@link stop} releases what is left (a run that stopped on a locked database).
  */
 export class LeaseKeeper {
 	readonly owner: ClaimOwner = {host: hostname(), pid: process.pid};
 	readonly #store: Store;
 	readonly #staleAfterMs: number;
 	readonly #heartbeat: NodeJS.Timeout;
+	/** Leases granted and not yet released or settled. */
+	readonly #held = new Set<Lease>();
 
 	constructor(options: LeaseKeeperOptions) {
 		this.#store = options.store;
@@ -48,16 +51,31 @@ export class LeaseKeeper {
 
 	/** A lease on `path` for this process, or undefined when another process holds it. */
 	claim(path: string): Lease | undefined {
-		return this.#store.claimDocument(path, this.owner, this.#staleAfterMs);
+		const lease = this.#store.claimDocument(path, this.owner, this.#staleAfterMs);
+		if (lease !== undefined) this.#held.add(lease);
+		return lease;
 	}
 
 	/** Gives `lease` up without an outcome (the document stays for the next run). */
 	release(lease: Lease): void {
 		this.#store.releaseDocument(lease);
+		this.#held.delete(lease);
 	}
 
-	/** Stops the heartbeat; safe to call twice. */
+	/** The document's outcome was written (or refused): the store released the claim, or it was lost. */
+	settled(lease: Lease): void {
+		this.#held.delete(lease);
+	}
+
+	/** Stops the heartbeat and releases every lease still held, as far as the database allows; safe to call twice. */
 	stop(): void {
 		clearInterval(this.#heartbeat);
+		for (const lease of this.#held) {
+			try {
+				this.release(lease);
+			} catch {
+				// The database is still locked: the claim goes stale, or is reclaimed once this process has exited.
+			}
+		}
 	}
 }

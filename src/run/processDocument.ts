@@ -26,6 +26,7 @@ export async function processDocument(work: DocumentWork, index: number, path: s
 		}
 		attempt.lease = lease;
 		const outcome = await workOnDocument(work, attempt, lease);
+		work.leases.settled(lease);
 		if (outcome === 'lease-lost') work.tally.skipped(path, 'claimed-elsewhere');
 	} catch (thrown) {
 		_recordFailure(work, path, attempt, toError(thrown));
@@ -85,6 +86,7 @@ function _recordFailure(work: DocumentWork, path: string, attempt: DocumentAttem
 	const written = store.markFailed(file, {
 		sha256: attempt.sha256 ?? null, code, message: error.message, retryable, failureKey, runId: work.runId, ...(lease === undefined ? {} : {lease}),
 	});
+	if (lease !== undefined) work.leases.settled(lease);
 	if (written) tally.failed(path, code, error.message);
 	else tally.skipped(path, 'claimed-elsewhere');
 }
