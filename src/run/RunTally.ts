@@ -49,9 +49,9 @@ export class RunTally {
 		});
 	}
 
-	failed(path: string, code: string, message: string): void {
+	failed(path: string, code: string, message: string, retryable: boolean): void {
 		this.result.documents.failed++;
-		this.#emit({type: 'document-failed', path, code, message});
+		this.#emit({type: 'document-failed', path, code, message, retryable});
 	}
 
 	call(call: _Call): void {

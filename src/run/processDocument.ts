@@ -87,7 +87,7 @@ function _recordFailure(work: DocumentWork, path: string, attempt: DocumentAttem
 		sha256: attempt.sha256 ?? null, code, message: error.message, retryable, failureKey, runId: work.runId, ...(lease === undefined ? {} : {lease}),
 	});
 	if (lease !== undefined) work.leases.settled(lease);
-	if (written) tally.failed(path, code, error.message);
+	if (written) tally.failed(path, code, error.message, retryable);
 	else tally.skipped(path, 'claimed-elsewhere');
 }
 

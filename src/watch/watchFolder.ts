@@ -5,6 +5,7 @@ import {PipelineError, toError} from '../errors.js';
 import {createFileMatcher, discoverFiles} from '../ingest/discoverFiles.js';
 import {runBatch, type RunBatchOptions, type RunResult} from '../run/runBatch.js';
 import {createFileSettler} from './createFileSettler.js';
+import {createRetryScheduler} from './createRetryScheduler.js';
 import {PathFeed} from './PathFeed.js';
 
 /** What a watcher reports besides the run's own events. */
@@ -22,6 +23,8 @@ export interface WatchFolderOptions extends Omit<RunBatchOptions, 'inputs' | 'so
 	rescanMs: number;
 	/** Stops watching: calls in flight get `graceMs` to finish, then the run ends. */
 	signal: AbortSignal;
+	/** Backoff of a document that failed transiently (a server that was down), in ms. @default {baseMs: 5000, maxMs: 300000} */
+	retry?: {baseMs: number; maxMs: number};
 	onWatchEvent?: (event: WatchEvent) => void;
 }
 
@@ -30,9 +33,11 @@ export interface WatchFolderOptions extends Omit<RunBatchOptions, 'inputs' | 'so
  * changed files until `signal` aborts, all as one run. Files are picked up by the same rules as
  * `precis run` (discover.extensions and discover.ignore), waited out until written, and queued
  * however many arrive at once; unchanged files cost no model call (the run skips them by sha256).
+ * A document that failed transiently (its error is retryable) is tried again with backoff, though
+ * the file does not change.
  */
 export async function watchFolder(options: WatchFolderOptions): Promise<RunResult> {
-	const {folders, stableMs, rescanMs, signal, onWatchEvent, onEvent, ...run} = options;
+	const {folders, stableMs, rescanMs, signal, onWatchEvent, onEvent, retry: retryOptions, ...run} = options;
 	const roots: string[] = [];
 	for (const folder of folders) {
 		if (await stat(folder).catch(() => undefined) === undefined) {
@@ -52,6 +57,8 @@ export async function watchFolder(options: WatchFolderOptions): Promise<RunResul
 		stableMs,
 		onStable: path => feed.push(path),
 	});
+	// A transient failure is tried again though the file does not change (the settler would not pass it on again).
+	const retry = createRetryScheduler({baseMs: 5000, maxMs: 300_000, ...retryOptions, onRetry: path => feed.push(path)});
 	const watcher = watch(roots, {
 		ignoreInitial: false,
 		persistent: true,
@@ -59,7 +66,9 @@ export async function watchFolder(options: WatchFolderOptions): Promise<RunResul
 	});
 	const onFile = (path: string): void => {
 		const file = resolve(path);
-		if (isWanted(file)) settler.touch(file);
+		if (!isWanted(file)) return;
+		retry.forget(file);
+		settler.touch(file);
 	};
 	const rescan = _createRescan(async () => {
 		let files = 0;
@@ -71,7 +80,10 @@ export async function watchFolder(options: WatchFolderOptions): Promise<RunResul
 	watcher
 		.on('add', onFile)
 		.on('change', onFile)
-		.on('unlink', path => settler.forget(resolve(path)))
+		.on('unlink', path => {
+			settler.forget(resolve(path));
+			retry.forget(resolve(path));
+		})
 		// chokidar reads a new folder before it watches it, so files written into it meanwhile have no event.
 		.on('addDir', () => rescan.soon())
 		.on('error', error => emit({type: 'watch-error', message: toError(error).message}))
@@ -90,7 +102,11 @@ export async function watchFolder(options: WatchFolderOptions): Promise<RunResul
 			source: feed,
 			signal,
 			onEvent: event => {
-				if (event.type === 'document-done' || event.type === 'document-failed' || event.type === 'document-skipped') feed.finish(event.path);
+				if (event.type === 'document-done' || event.type === 'document-failed' || event.type === 'document-skipped') {
+					feed.finish(event.path);
+					if (event.type === 'document-failed' && event.retryable) retry.failed(event.path);
+					else retry.forget(event.path);
+				}
 				onEvent?.(event);
 			},
 		});
@@ -99,6 +115,7 @@ export async function watchFolder(options: WatchFolderOptions): Promise<RunResul
 		feed.end();
 		rescan.stop();
 		settler.close();
+		retry.close();
 		await watcher.close();
 	}
 }
