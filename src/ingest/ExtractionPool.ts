@@ -30,6 +30,8 @@ export type ExtractionReply =
 
 interface _Job {
 	request: ExtractionRequest;
+	/** Processes that died under this job: the first crash is retried in a fresh process. */
+	crashes: number;
 	resolve: (document: SourceDocument) => void;
 	reject: (error: IngestError) => void;
 }
@@ -77,7 +79,7 @@ export class ExtractionPool {
 	extract(path: string): Promise<SourceDocument> {
 		if (this.#closed) return Promise.reject(new IngestError('E_INTERRUPTED', path, `not extracting ${path}: precis is shutting down`));
 		return new Promise((resolve, reject) => {
-			this.#waiting.push({request: {id: this.#nextId++, path, limits: this.#options.limits}, resolve, reject});
+			this.#waiting.push({request: {id: this.#nextId++, path, limits: this.#options.limits}, crashes: 0, resolve, reject});
 			// Documents handed over together (a loop of extract calls) are all queued before a process
 			// starts, so that #fillsEveryCore sees them.
 			if (this.#dispatchQueued) return;
@@ -140,10 +142,16 @@ export class ExtractionPool {
 		return Math.min(busy, this.#size) >= availableParallelism();
 	}
 
+	/**
+	 * Hands `job` to `worker` and watches it: past the time limit, or once the process has grown by
+	 * more than the memory limit since the job began (what this document costs, not what earlier
+	 * documents left in a reused process), the process is killed and the job fails.
+	 */
 	#start(worker: _Worker, job: _Job): void {
 		worker.job = job;
 		const startedAt = Date.now();
 		const {timeoutSeconds, maxMemoryMb} = this.#options;
+		const baselineMb = _readRssMb(worker.child.pid) ?? 0;
 		worker.timer = setInterval(() => {
 			const path = job.request.path;
 			if (Date.now() - startedAt > timeoutSeconds * 1000) {
@@ -151,7 +159,7 @@ export class ExtractionPool {
 				return;
 			}
 			const rssMb = _readRssMb(worker.child.pid);
-			if (rssMb !== undefined && rssMb > maxMemoryMb) {
+			if (rssMb !== undefined && rssMb - baselineMb > maxMemoryMb) {
 				this.#fail(worker, new IngestError('E_TOO_LARGE', path, `${path} needed more than ${maxMemoryMb} MiB of memory to extract (a decompression bomb?); raise extract.maxMemoryMb if it is genuine`));
 			}
 		}, _memoryPollMs);
@@ -162,6 +170,7 @@ export class ExtractionPool {
 		const job = worker.job;
 		if (job === undefined || job.request.id !== reply.id) return;
 		this.#release(worker);
+		this.#retireIfBloated(worker);
 		if (reply.ok) {
 			job.resolve(reply.document);
 		} else {
@@ -185,11 +194,28 @@ export class ExtractionPool {
 		const job = worker.job;
 		this.#release(worker);
 		if (job !== undefined) {
-			const path = job.request.path;
-			const how = signal === null ? `exit code ${code ?? '?'}` : `signal ${signal}`;
-			job.reject(new IngestError('E_PARSE_FAILED', path, `extracting ${path} crashed its process (${how}); the file may be corrupt`, {retryable: false}));
+			job.crashes++;
+			if (job.crashes === 1 && !this.#closed) {
+				// The process may have died of what it went through before (memory, a bug): try once more in a fresh one.
+				this.#waiting.unshift(job);
+			} else {
+				const path = job.request.path;
+				const how = signal === null ? `exit code ${code ?? '?'}` : `signal ${signal}`;
+				job.reject(new IngestError('E_PARSE_FAILED', path, `extracting ${path} crashed its process twice (${how}), also in a fresh process: the file may be corrupt, or need more memory than extract.maxMemoryMb allows`, {retryable: false}));
+			}
 		}
 		if (!this.#closed) this.#dispatch();
+	}
+
+	/**
+	 * Ends a process that kept more than half the memory limit after its document: the next document
+	 * starts in a fresh process rather than inherit a heap near its cap.
+	 */
+	#retireIfBloated(worker: _Worker): void {
+		const rssMb = _readRssMb(worker.child.pid);
+		if (rssMb === undefined || rssMb <= this.#options.maxMemoryMb / 2) return;
+		this.#workers.delete(worker);
+		worker.child.kill('SIGKILL');
 	}
 
 	#release(worker: _Worker): void {

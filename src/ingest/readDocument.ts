@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto';
 import {readFile, stat} from 'node:fs/promises';
 import {IngestError} from '../errors.js';
+import {createFileUnreadableError} from './createFileUnreadableError.js';
 import {readPdf} from './readers/pdf/readPdf.js';
 import {joinPages} from './joinPages.js';
 import {type ExtractLimits, type ReaderContext, type ReaderResult, type SourceDocument} from './SourceDocument.js';
@@ -12,14 +13,16 @@ import {sniffFormat} from './sniffFormat.js';
  */
 export async function readDocument(path: string, limits: ExtractLimits): Promise<SourceDocument> {
 	const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-		throw new IngestError('E_FILE_UNREADABLE', path, `cannot read ${path} (${error.code ?? error.message}); check that it exists and is readable`, {retryable: true});
+		throw createFileUnreadableError(path, error);
 	});
 	if (!info.isFile()) throw new IngestError('E_UNSUPPORTED_FORMAT', path, `${path} is not a regular file`);
 	if (info.size > limits.maxFileBytes) {
 		throw new IngestError('E_TOO_LARGE', path, `${path} has ${info.size} bytes, over the limit of ${limits.maxFileBytes}; raise extract.maxFileBytes to read it`);
 	}
 	if (info.size === 0) throw new IngestError('E_NO_TEXT', path, `${path} is empty`);
-	const bytes = await readFile(path);
+	const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+		throw createFileUnreadableError(path, error);
+	});
 	const sha256 = createHash('sha256').update(bytes).digest('hex');
 	const format = sniffFormat(bytes);
 	if (format === 'zip-other') {

@@ -84,3 +84,17 @@ test('--retry-failed retries every failed document and keeps the call cache; --f
 	const outputs = database.prepare('SELECT output FROM model_calls').pluck().all();
 	t.deepEqual([...new Set(outputs)], ['summary version 2'], 'the cache holds the forced outputs');
 });
+
+test('a file that vanished between discovery and reading is E_FILE_UNREADABLE, not a generation failure (fails before: E_GENERATION_FAILED)', async t => {
+	const work = createTempDir(t);
+	const gone = join(work, 'gone.txt');
+	async function* feed(): AsyncGenerator<string> {
+		yield gone;
+	}
+	const engine = new ScriptedEngine();
+	const {result, store} = await runScriptedBatch(t, {engine, db: join(work, 'precis.db'), source: feed()});
+	t.like(result.documents, {failed: 1});
+	t.like(store.getDocument(gone), {status: 'failed', errorCode: 'E_FILE_UNREADABLE', retryable: true});
+	t.regex(store.getDocument(gone)?.errorMessage ?? '', /ENOENT.*removed or renamed/);
+	t.is(engine.calls.length, 0);
+});
