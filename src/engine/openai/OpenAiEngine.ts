@@ -5,6 +5,7 @@ import type {ChatMessage, CompletionRequest, CompletionResult, Engine, Tokenizer
 import {toOpenAiEngineId} from '../identifyEngine.js';
 import {connectServers} from './connectServers.js';
 import {EndpointPool, type Endpoint} from './EndpointPool.js';
+import {getRetryDelayMs} from './getRetryDelayMs.js';
 import {RequestFailure} from './RequestFailure.js';
 import {requestJson} from './requestJson.js';
 import {resolveOpenAiEngineOptions, type OpenAiEngineOptions, type ResolvedOpenAiEngineOptions} from './resolveOpenAiEngineOptions.js';
@@ -22,7 +23,8 @@ interface _CompletionAnswer {
  * servers (llama.cpp's llama-server, vLLM). Prompts are rendered here in the model's chat template
  * (read from the tokenizer GGUF) and sent as token ids to `/v1/completions`, so `countPromptTokens`
  * is exact by construction. Calls go to the least busy server in rotation; 429, 5xx, timeouts and
- * lost connections are retried with exponential backoff and jitter (on any server), a server that
+ * lost connections are retried with exponential backoff and jitter, never sooner than a `Retry-After`
+ * asks (on any server), a server that
  * keeps failing leaves the rotation for a while, and a call that still fails becomes an EngineError
  * for its document, never a crash.
  */
@@ -153,10 +155,9 @@ export class OpenAiEngine implements Engine {
 		};
 	}
 
-	/** An exponential delay, base * 2^(attempt-1) capped at 32 * base, drawn between half and all of it (jitter). */
+	/** Waits out {@link getRetryDelayMs}: exponential backoff with jitter, at least the server's `Retry-After`. */
 	private async _backOff(attempt: number, last: RequestFailure | undefined, signal: AbortSignal | undefined): Promise<void> {
-		const ceiling = this.options.retryBaseMs * 2 ** Math.min(attempt - 1, 5);
-		const delay = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+		const delay = getRetryDelayMs({attempt, baseMs: this.options.retryBaseMs, retryAfterMs: last?.retryAfterMs, maxMs: this.options.timeoutSeconds * 1000});
 		this.options.log(`retry ${attempt}/${this.options.maxRetries} in ${(delay / 1000).toFixed(1)} s after: ${last?.message ?? 'a failure'}`);
 		await sleep(delay, undefined, {signal}).catch((error: unknown) => {
 			throw _interrupted(error);

@@ -10,13 +10,16 @@ export class RequestFailure extends Error {
 	readonly status: number | undefined;
 	/** The server's `error.type`, such as llama-server's `exceed_context_size_error`. */
 	readonly errorType: string | undefined;
+	/** How long the server asked callers to wait (`Retry-After` of a 429 or 503). */
+	readonly retryAfterMs: number | undefined;
 
-	constructor(kind: RequestFailureKind, url: string, message: string, options: {status?: number; errorType?: string; cause?: unknown} = {}) {
+	constructor(kind: RequestFailureKind, url: string, message: string, options: {status?: number; errorType?: string; retryAfterMs?: number | undefined; cause?: unknown} = {}) {
 		super(message, options.cause === undefined ? undefined : {cause: options.cause});
 		this.kind = kind;
 		this.url = url;
 		this.status = options.status;
 		this.errorType = options.errorType;
+		this.retryAfterMs = options.retryAfterMs;
 	}
 
 	/** Whether the same call may succeed later or elsewhere: 408, 429, 5xx, a lost connection or a timeout. */

@@ -1,4 +1,5 @@
 import {toError} from '../../errors.js';
+import {parseRetryAfter} from './getRetryDelayMs.js';
 import {RequestFailure} from './RequestFailure.js';
 
 export interface RequestJsonOptions {
@@ -33,7 +34,9 @@ export async function requestJson(url: string, options: RequestJsonOptions): Pro
 	}
 	if (!response.ok) {
 		const {message, type} = _readErrorBody(text);
-		throw new RequestFailure('http', url, `${url} answered ${response.status}${message === '' ? '' : `: ${message}`}`, {status: response.status, errorType: type});
+		const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+		const wait = retryAfterMs === undefined ? '' : ` (retry after ${retryAfterMs / 1000} s)`;
+		throw new RequestFailure('http', url, `${url} answered ${response.status}${message === '' ? '' : `: ${message}`}${wait}`, {status: response.status, errorType: type, retryAfterMs});
 	}
 	try {
 		return JSON.parse(text) as unknown;
