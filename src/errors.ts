@@ -23,15 +23,19 @@ export type ErrorCode =
 	| 'E_DB_BUSY'
 	| 'E_INTERRUPTED';
 
-/** Codes of failures that depend only on a document's bytes: retrying them without a change is useless. */
-const _permanentCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-	'E_UNSUPPORTED_FORMAT',
-	'E_NO_TEXT',
-	'E_PARSE_FAILED',
-	'E_ENCRYPTED',
-	'E_TOO_LARGE',
-	'E_TIMEOUT',
-]);
+/** Codes of failures decided by a document's bytes alone: no setting changes them. */
+const _bytesOnlyCodes: ReadonlySet<string> = new Set<ErrorCode>(['E_UNSUPPORTED_FORMAT', 'E_NO_TEXT', 'E_PARSE_FAILED', 'E_ENCRYPTED']);
+
+/**
+ * Codes of failures that the same bytes under the same settings meet again: not retried until the
+ * file or the settings that decided it change (E_TOO_LARGE and E_TIMEOUT name the limit to raise).
+ */
+const _permanentCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([..._bytesOnlyCodes as ReadonlySet<ErrorCode>, 'E_TOO_LARGE', 'E_TIMEOUT']);
+
+/** Whether a failure with `code` depends on the document's bytes alone, so that no change of settings is worth a retry. */
+export function isDecidedByBytesAlone(code: string): boolean {
+	return _bytesOnlyCodes.has(code);
+}
 
 export interface PipelineErrorOptions {
 	cause?: unknown;

@@ -201,7 +201,7 @@ export class ExtractionPool {
 			} else {
 				const path = job.request.path;
 				const how = signal === null ? `exit code ${code ?? '?'}` : `signal ${signal}`;
-				job.reject(new IngestError('E_PARSE_FAILED', path, `extracting ${path} crashed its process twice (${how}), also in a fresh process: the file may be corrupt, or need more memory than extract.maxMemoryMb allows`, {retryable: false}));
+				job.reject(new IngestError('E_PARSE_FAILED', path, `extracting ${path} crashed its process twice (${how}), also in a fresh process: the file may be corrupt; if it needs more memory, raise extract.maxMemoryMb and run with --retry-failed`, {retryable: false}));
 			}
 		}
 		if (!this.#closed) this.#dispatch();

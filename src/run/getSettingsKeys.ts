@@ -1,5 +1,6 @@
 import type {ResolvedConfig} from '../config/schema.js';
 import type {ExtractionSettings} from '../ingest/ExtractionPool.js';
+import {isDecidedByBytesAlone} from '../errors.js';
 import {hashJson} from './hashJson.js';
 
 /** Hashes of the settings that decide a document's outcome, stored with it and compared on a rerun. */
@@ -10,6 +11,20 @@ export interface SettingsKeys {
 	extractKey: string;
 	/** What a failure after reading depends on: the text (extraction limits) and the summary settings. */
 	summarizeKey: string;
+}
+
+/** The failure key of a failure decided by the bytes alone (a broken or empty file): no setting changes it. */
+const _bytesOnlyKey = 'bytes';
+
+/** Every key a failure recorded under these settings may carry (see `decideDocument`). */
+export function listFailureKeys(keys: SettingsKeys): string[] {
+	return [_bytesOnlyKey, keys.extractKey, keys.summarizeKey];
+}
+
+/** The key to record a failure with: which settings decided it, by its code and the stage it happened at. */
+export function getFailureKey(code: string, stage: 'extract' | 'summarize', keys: SettingsKeys): string {
+	if (isDecidedByBytesAlone(code)) return _bytesOnlyKey;
+	return stage === 'extract' ? keys.extractKey : keys.summarizeKey;
 }
 
 export interface SettingsKeysOptions {

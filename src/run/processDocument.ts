@@ -3,6 +3,7 @@ import {isPipelineError, toError} from '../errors.js';
 import type {Lease} from '../store/types.js';
 import {decideDocument, type DocumentDecision} from './decideDocument.js';
 import type {DocumentWork} from './DocumentWork.js';
+import {getFailureKey, listFailureKeys} from './getSettingsKeys.js';
 import {hashFile} from './hashFile.js';
 import type {SkipReason} from './RunTally.js';
 import {workOnDocument, type DocumentAttempt} from './workOnDocument.js';
@@ -42,7 +43,7 @@ export async function processDocument(work: DocumentWork, index: number, path: s
  */
 async function _claim(work: DocumentWork, file: string, sha256: string): Promise<Lease | SkipReason> {
 	const decide = (): DocumentDecision => decideDocument(work.store.getDocument(file), {
-		sha256, summaryKey: work.keys.summaryKey, failureKeys: [work.keys.extractKey, work.keys.summarizeKey],
+		sha256, summaryKey: work.keys.summaryKey, failureKeys: listFailureKeys(work.keys),
 		force: work.force, retryFailed: work.retryFailed,
 	});
 	const before = decide();
@@ -64,9 +65,9 @@ function _toSkipReason(decision: Exclude<DocumentDecision, 'process'>): SkipReas
 }
 
 /**
- * Records why a document failed, with the settings that decided it (the extraction limits for a
- * failure while reading, those and the summary settings after), so that a rerun under other
- * settings tries it again. A document the run was stopping on is put back as pending instead.
+ * Records why a document failed, with the settings that decided it (none for a broken or empty
+ * file; the extraction limits for a failure while reading; those and the summary settings after),
+ * so that a rerun under other settings tries it again. A document the run was stopping on is put back as pending instead.
  */
 function _recordFailure(work: DocumentWork, path: string, attempt: DocumentAttempt, error: Error): void {
 	const {store, stop, tally} = work;
@@ -82,7 +83,7 @@ function _recordFailure(work: DocumentWork, path: string, attempt: DocumentAttem
 	if (_isRunError(error)) throw error;
 	const code = isPipelineError(error) ? error.code : 'E_GENERATION_FAILED';
 	const retryable = isPipelineError(error) ? error.retryable : true;
-	const failureKey = attempt.stage === 'extract' ? work.keys.extractKey : work.keys.summarizeKey;
+	const failureKey = getFailureKey(code, attempt.stage, work.keys);
 	const written = store.markFailed(file, {
 		sha256: attempt.sha256 ?? null, code, message: error.message, retryable, failureKey, runId: work.runId, ...(lease === undefined ? {} : {lease}),
 	});

@@ -5,7 +5,8 @@
 -- names the process, for liveness checks, but a pid is not proof of holding this claim).
 ALTER TABLE documents ADD COLUMN claim_token TEXT;
 
--- For a failure: hash of the settings that decided it (extraction limits for a failure while
--- reading; extraction and summarization settings for a failure after). A permanent failure is
--- skipped only while these settings are unchanged; NULL for rows written before version 2.
+-- For a failure: which settings decided it: 'bytes' for a failure of the bytes alone (a broken or
+-- empty file), else a hash of the extraction limits (a failure while reading) or of those and the
+-- summarization settings (a failure after). A permanent failure is skipped only while these
+-- settings are unchanged; NULL for rows written before version 2.
 ALTER TABLE documents ADD COLUMN failure_key TEXT;
