@@ -30,6 +30,9 @@ interface CorpusText {
 	pageStarts: number[] | undefined;
 }
 
+/** Declared skipped, not passed, where the shared corpus is absent. */
+const corpusTest = existsSync(corpusDir) ? test : test.skip;
+
 let llama: Llama | undefined;
 let model: LlamaModel | undefined;
 let texts: CorpusText[] = [];
@@ -46,12 +49,8 @@ test.after.always(async () => {
 	await llama?.dispose();
 });
 
-test('corpus: every chunk fits the budget by the synthetic model\'s tokenizer, is exact and covers the text; output is deterministic', t => {
-	if (model === undefined) {
-		t.log(`corpus not found at ${corpusDir}: skipped`);
-		t.pass();
-		return;
-	}
+corpusTest('corpus: every chunk fits the budget by the synthetic model\'s tokenizer, is exact and covers the text; output is deterministic', t => {
+	if (model === undefined) throw new Error('the synthetic model did not load');
 	const countTokens = (text: string) => model!.tokenize(text).length;
 	for (const config of configs) {
 		const fills: number[] = [];
@@ -72,12 +71,8 @@ test('corpus: every chunk fits the budget by the synthetic model\'s tokenizer, i
 	}
 });
 
-test('corpus: Markdown headings of DOCX and text files become the chunks\' heading paths', t => {
-	if (model === undefined) {
-		t.log(`corpus not found at ${corpusDir}: skipped`);
-		t.pass();
-		return;
-	}
+corpusTest('corpus: Markdown headings of DOCX and text files become the chunks\' heading paths', t => {
+	if (model === undefined) throw new Error('the synthetic model did not load');
 	const countTokens = (text: string) => model!.tokenize(text).length;
 	for (const name of ['MANUAL.txt', 'stress008.docx']) {
 		const {text} = texts.find(entry => entry.name === name)!;
@@ -93,12 +88,8 @@ test('corpus: Markdown headings of DOCX and text files become the chunks\' headi
 	}
 });
 
-test('corpus: chunking the 352-page freeculture.pdf tokenizes about twice its text, in linear work', t => {
-	if (model === undefined) {
-		t.log(`corpus not found at ${corpusDir}: skipped`);
-		t.pass();
-		return;
-	}
+corpusTest('corpus: chunking the 352-page freeculture.pdf tokenizes about twice its text, in linear work', t => {
+	if (model === undefined) throw new Error('the synthetic model did not load');
 	const {text} = texts.find(entry => entry.name === 'freeculture.pdf')!;
 	const tokenize = (piece: string) => model!.tokenize(piece).length;
 	let started = performance.now();
