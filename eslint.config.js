@@ -15,4 +15,14 @@ export default tseslint.config(
 			'no-console': 'off',
 		},
 	},
+	{
+		// Type-aware promise rules on the product code: a promise nobody awaits loses its error, and
+		// an async function where a callback's result is ignored (an event handler) does too.
+		files: ['src/**/*.ts'],
+		languageOptions: {parserOptions: {projectService: true, tsconfigRootDir: import.meta.dirname}},
+		rules: {
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': 'error',
+		},
+	},
 );
