@@ -1,7 +1,7 @@
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import Database from 'better-sqlite3';
 import {EngineError} from '../../../src/errors.js';
 import {openStore} from '../../../src/store/Store.js';
@@ -15,21 +15,19 @@ async function abortedOrAfter(signal: AbortSignal | undefined, ms: number): Prom
 	await sleep(ms, undefined, signal === undefined ? {} : {signal}).catch(() => undefined);
 }
 
-function writeDocuments(folder: string, count: number): string[] {
-	return Array.from({length: count}, (_, index) => {
-		const file = join(folder, `doc-${index}.txt`);
-		writeFileSync(file, createProse(5, index + 1));
-		return file;
-	});
-}
-
-test('a lane that fails stops the run: the other lanes abandon their calls and put their documents back before the run is recorded as failed (fails before: the run returned with a call still in flight)', async t => {
+/** `count` small documents and a database, with a second connection to it that can take the write lock as another process would. */
+function createLockableInbox(t: ExecutionContext, count: number): {work: string; db: string; locker: Database.Database} {
 	const work = createTempDir(t);
 	const db = join(work, 'precis.db');
-	writeDocuments(work, 2);
+	for (let index = 0; index < count; index++) writeFileSync(join(work, `doc-${index}.txt`), createProse(5, index + 1));
 	openStore(db).close();
 	const locker = new Database(db);
 	t.teardown(() => locker.close());
+	return {work, db, locker};
+}
+
+test('a lane that fails stops the run: the other lanes abandon their calls and put their documents back before the run is recorded as failed (fails before: the run returned with a call still in flight)', async t => {
+	const {work, db, locker} = createLockableInbox(t, 2);
 	let inFlight = 0;
 	const engine = new ScriptedEngine({
 		contextSize: 2048, parallel: 2,
@@ -63,12 +61,7 @@ test('a lane that fails stops the run: the other lanes abandon their calls and p
 });
 
 test('a heartbeat that fails stops the run with its error, not an uncaught exception', async t => {
-	const work = createTempDir(t);
-	const db = join(work, 'precis.db');
-	writeDocuments(work, 1);
-	openStore(db).close();
-	const locker = new Database(db);
-	t.teardown(() => locker.close());
+	const {work, db, locker} = createLockableInbox(t, 1);
 	const engine = new ScriptedEngine({
 		contextSize: 2048,
 		answer: async request => {
