@@ -1,75 +1,94 @@
-import cliProgress from 'cli-progress';
+import {ProgressModel} from '../run/progress/ProgressModel.js';
+import type {ProgressSnapshot} from '../run/progress/ProgressSnapshot.js';
 import type {RunEvent} from '../run/RunEvent.js';
+import type {Store} from '../store/Store.js';
 import {createLogLine, type LogLine} from './createLogLine.js';
+import {createProgressScreen} from './progress/createProgressScreen.js';
+import {renderProgressLines} from './progress/renderProgressLines.js';
+import {toProgressLogEvent} from './progress/toProgressLogEvent.js';
 
 export interface RunReporterOptions {
 	format: 'text' | 'json';
-	/** Draw progress bars (a terminal, and NO_COLOR unset for colour). */
+	/** Draw progress lines in place (a terminal). */
 	interactive: boolean;
+	/** Where the progress is saved every few seconds, for `precis status` in another terminal. */
+	store?: Pick<Store, 'saveRunProgress'>;
 }
 
 export interface RunReporter {
 	onEvent: (event: RunEvent) => void;
+	/** Writes a log line of the command's own (above the progress lines on a terminal). */
+	log: LogLine;
 	stop: () => void;
 }
 
+/** How often the terminal's progress lines are recomputed (the ETA counts down between events). */
+const _redrawMs = 1000;
+/** How often the progress is saved in the store. */
+const _saveMs = 2000;
+/** How often `--log-format json` writes a progress line. */
+const _logProgressMs = 30_000;
+
 /**
- * Shows a run's progress: bars for documents and model calls with tokens/s on a terminal; one line
- * per document otherwise (plain text for cron mail, or JSON objects with `--log-format json`).
+ * Shows a run's progress: on a terminal, work done of work planned with an ETA, the documents, and
+ * each document in flight, with one line per finished document above them; otherwise one line per
+ * document (plain text for cron mail, or JSON objects with `--log-format json`, which also get a
+ * progress line every 30 s). Either way the progress is saved for `precis status`.
  */
 export function createRunReporter(options: RunReporterOptions): RunReporter {
+	const model = new ProgressModel();
+	const screen = options.interactive ? createProgressScreen() : undefined;
 	const logLine = createLogLine(options.format);
 	const log: LogLine = (event, text) => {
-		if (!options.interactive) logLine(event, text);
+		if (screen === undefined) logLine(event, text);
+		else screen.log(text);
 	};
-	let bars: cliProgress.MultiBar | undefined;
-	let documentsBar: cliProgress.SingleBar | undefined;
-	let callsBar: cliProgress.SingleBar | undefined;
-	const startedAt = performance.now();
-	let outputTokens = 0;
-	let calls = 0;
-	if (options.interactive) {
-		bars = new cliProgress.MultiBar({
-			format: ' {label} [{bar}] {value}/{total} {detail}', hideCursor: true, clearOnComplete: false, stream: process.stderr, etaBuffer: 20,
-			barCompleteChar: '#', barIncompleteChar: '.',
-		});
-		documentsBar = bars.create(0, 0, {label: 'documents  ', detail: ''}, {format: ' {label} [{bar}] {value}/{total} ETA {eta_formatted}'});
-		callsBar = bars.create(0, 0, {label: 'model calls', detail: ''});
-	}
+	let runId: number | undefined;
+	const snapshot = (): ProgressSnapshot => model.snapshot(Date.now());
+	const timers = [
+		screen === undefined ? undefined : setInterval(() => screen.show(renderProgressLines(snapshot())), _redrawMs),
+		options.store === undefined ? undefined : setInterval(() => {
+			if (runId !== undefined) options.store?.saveRunProgress(runId, JSON.stringify(snapshot()));
+		}, _saveMs),
+		options.format === 'json' && screen === undefined ? setInterval(() => logLine({event: 'progress', ...toProgressLogEvent(snapshot())}, ''), _logProgressMs) : undefined,
+	];
+	for (const timer of timers) timer?.unref();
+
 	const onEvent = (event: RunEvent): void => {
+		model.apply(event, Date.now());
 		switch (event.type) {
+			case 'run-started':
+				runId = event.runId;
+				break;
 			case 'discovered':
-				documentsBar?.setTotal(event.total);
 				log({event: 'discovered', documents: event.total}, `found ${event.total} documents`);
 				break;
-			case 'document-started':
-				callsBar?.update({detail: event.path});
-				break;
 			case 'document-done':
-				documentsBar?.increment();
 				log({event: 'done', path: event.path, seconds: round(event.seconds), llmCalls: event.llmCalls, cacheHits: event.cacheHits, chunks: event.chunks, collapseLevels: event.collapseLevels, maxPromptTokens: event.maxPromptTokens, warnings: event.warnings},
 					`done    ${event.path} (${round(event.seconds)} s, ${event.llmCalls} calls, ${event.cacheHits} cached)${event.warnings.map(warning => `; warning: ${warning}`).join('')}`);
 				break;
 			case 'document-failed':
-				documentsBar?.increment();
 				log({event: 'failed', path: event.path, code: event.code, message: event.message}, `failed  ${event.path}: ${event.code}: ${event.message}`);
 				break;
 			case 'document-skipped':
-				documentsBar?.increment();
-				log({event: 'skipped', path: event.path, reason: event.reason}, `skipped ${event.path} (${event.reason})`);
+				if (screen === undefined) log({event: 'skipped', path: event.path, reason: event.reason}, `skipped ${event.path} (${event.reason})`);
 				break;
-			case 'call-done': {
-				if (event.cached) break;
-				calls++;
-				outputTokens += event.outputTokens;
-				const seconds = (performance.now() - startedAt) / 1000;
-				callsBar?.setTotal(Math.max(calls, callsBar.getTotal()));
-				callsBar?.update(calls, {detail: `${round(outputTokens / Math.max(seconds, 0.001))} output tok/s`});
+			default:
 				break;
-			}
 		}
+		screen?.show(renderProgressLines(snapshot()));
 	};
-	return {onEvent, stop: () => bars?.stop()};
+	return {
+		onEvent,
+		log,
+		stop() {
+			for (const timer of timers) clearInterval(timer);
+			if (screen !== undefined) {
+				screen.show(renderProgressLines(snapshot()));
+				screen.stop();
+			}
+		},
+	};
 }
 
 function round(value: number): number {

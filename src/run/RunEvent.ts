@@ -1,9 +1,18 @@
-/** What a run reports as it goes, for progress bars and log lines. */
+import type {PromptKind} from '../summarize/buildMessages.js';
+import type {SummarizeProgress} from '../summarize/SummarizeProgress.js';
+
+/** What a run reports as it goes, for progress bars, log lines and the live progress `precis status` shows. */
 export type RunEvent =
-	| {type: 'discovered'; total: number}
-	| {type: 'document-started'; path: string}
+	| {type: 'run-started'; runId: number}
+	/** The documents a run will go through, with their sizes (null when a file could not be read). */
+	| {type: 'discovered'; total: number; documents: Array<{path: string; bytes: number | null}>}
+	/** A watcher queued a settled file. */
+	| {type: 'document-queued'; path: string}
+	| {type: 'document-started'; path: string; bytes: number}
+	| {type: 'document-extracted'; path: string; chars: number}
+	| (SummarizeProgress & {path: string})
 	| {type: 'document-done'; path: string; seconds: number; llmCalls: number; cacheHits: number; chunks: number; collapseLevels: number; maxPromptTokens: number; warnings: string[]}
 	/** `retryable`: the failure may pass (a server that was down); false: it stands until the file or the settings that decided it change. */
 	| {type: 'document-failed'; path: string; code: string; message: string; retryable: boolean}
 	| {type: 'document-skipped'; path: string; reason: 'unchanged' | 'failed-before' | 'claimed-elsewhere'}
-	| {type: 'call-done'; promptTokens: number; cachedPromptTokens: number; outputTokens: number; durationMs: number; cached: boolean};
+	| {type: 'call-done'; path: string; kind: PromptKind; level: number; promptTokens: number; cachedPromptTokens: number; outputTokens: number; durationMs: number; cached: boolean};

@@ -29,9 +29,9 @@ export class RunTally {
 		this.#emit(event);
 	}
 
-	discovered(total: number): void {
+	discovered(total: number, documents: Array<{path: string; bytes: number | null}>): void {
 		this.result.documents.total = total;
-		this.#emit({type: 'discovered', total});
+		this.#emit({type: 'discovered', total, documents});
 	}
 
 	skipped(path: string, reason: SkipReason): void {

@@ -18,7 +18,7 @@ export interface CallModelContext {
 	intakeSignal: AbortSignal;
 	/** Aborts calls in flight. */
 	callSignal: AbortSignal;
-	onCall: (call: {promptTokens: number; cachedPromptTokens: number; outputTokens: number; durationMs: number; cached: boolean}) => void;
+	onCall: (call: {kind: ModelCallRequest['kind']; level: number; promptTokens: number; cachedPromptTokens: number; outputTokens: number; durationMs: number; cached: boolean}) => void;
 }
 
 /** The cache key of a call: exactly what determines its output. */
@@ -37,7 +37,7 @@ export function createCallModel(context: CallModelContext): CallModel {
 		const key = getCallCacheKey(engine.id, request);
 		const cached = context.force ? undefined : store.getCachedCall(key);
 		if (cached !== undefined) {
-			context.onCall({promptTokens: cached.promptTokens, cachedPromptTokens: cached.promptTokens, outputTokens: cached.outputTokens, durationMs: 0, cached: true});
+			context.onCall({kind: request.kind, level: request.level, promptTokens: cached.promptTokens, cachedPromptTokens: cached.promptTokens, outputTokens: cached.outputTokens, durationMs: 0, cached: true});
 			return {text: cached.output, outputTokens: cached.outputTokens, cached: true};
 		}
 		const result = await new Promise<CompletionResult>((resolve, reject) => {
@@ -62,7 +62,7 @@ export function createCallModel(context: CallModelContext): CallModel {
 			}, {priority: context.priority, signal: _queuedSignal(context.intakeSignal, request.signal)}).catch(reject);
 		});
 		store.putCall({key, output: result.text, promptTokens: result.promptTokens, outputTokens: result.outputTokens, durationMs: Math.round(result.durationMs), runId}, {replace: context.force});
-		context.onCall({promptTokens: result.promptTokens, cachedPromptTokens: result.cachedPromptTokens ?? 0, outputTokens: result.outputTokens, durationMs: result.durationMs, cached: false});
+		context.onCall({kind: request.kind, level: request.level, promptTokens: result.promptTokens, cachedPromptTokens: result.cachedPromptTokens ?? 0, outputTokens: result.outputTokens, durationMs: result.durationMs, cached: false});
 		return {text: result.text, outputTokens: result.outputTokens, cached: false};
 	};
 }

@@ -16,10 +16,11 @@ import {workOnDocument, type DocumentAttempt} from './workOnDocument.js';
  */
 export async function processDocument(work: DocumentWork, index: number, path: string): Promise<void> {
 	const file = resolve(path);
-	const attempt: DocumentAttempt = {path, file, index, stage: 'extract', sha256: undefined, meta: undefined, lease: undefined, started: performance.now()};
+	const attempt: DocumentAttempt = {path, file, index, stage: 'extract', sha256: undefined, bytes: 0, meta: undefined, lease: undefined, started: performance.now()};
 	try {
-		const {sha256} = await hashFile(file);
+		const {sha256, bytes} = await hashFile(file);
 		attempt.sha256 = sha256;
+		attempt.bytes = bytes;
 		const lease = await _claim(work, file, sha256);
 		if (typeof lease === 'string') {
 			work.tally.skipped(path, lease);

@@ -10,6 +10,7 @@ import type {DocumentWork} from './DocumentWork.js';
 import {getSettingsKeys} from './getSettingsKeys.js';
 import {LeaseKeeper, type LeaseKeeperOptions} from './LeaseKeeper.js';
 import {processDocument} from './processDocument.js';
+import {statFileSizes} from './progress/statFileSizes.js';
 import type {RunEvent} from './RunEvent.js';
 import type {RunResult} from './RunResult.js';
 import {RunStop} from './RunStop.js';
@@ -58,6 +59,7 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 	const keys = getSettingsKeys({engineId, config, extraction: pool.settings});
 	const runId = store.startRun({pipeline: config.name, configHash: keys.summaryKey});
 	const tally = new RunTally(runId, options.engine.loaded?.contextSize ?? null, store, event => options.onEvent?.(event));
+	tally.emit({type: 'run-started', runId});
 	const stop = new RunStop(options.signal, options.graceMs);
 	const leases = new LeaseKeeper({store, ...options.lease, onError: error => stop.fail(error)});
 	const queue = new PQueue({concurrency: options.engine.loaded?.parallel ?? 1});
@@ -111,6 +113,6 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 async function _openFeed(options: RunBatchOptions, tally: RunTally): Promise<Iterator<string> | AsyncIterator<string>> {
 	if (options.source !== undefined) return options.source[Symbol.asyncIterator]();
 	const paths = await discoverFiles(options.inputs, options.config.discover);
-	tally.discovered(paths.length);
+	tally.discovered(paths.length, await statFileSizes(paths));
 	return paths.values();
 }

@@ -15,6 +15,8 @@ export interface DocumentAttempt {
 	/** 'extract' until the text is read; a failure is recorded with the settings of its stage. */
 	stage: 'extract' | 'summarize';
 	sha256: string | undefined;
+	/** The file's size, once hashed. */
+	bytes: number;
 	meta: DocumentMeta | undefined;
 	lease: Lease | undefined;
 	/** performance.now() when the document was taken up. */
@@ -30,9 +32,10 @@ export interface DocumentAttempt {
 export async function workOnDocument(work: DocumentWork, attempt: DocumentAttempt, lease: Lease): Promise<'done' | 'lease-lost'> {
 	const {store, config, tally, runId} = work;
 	const {file, path} = attempt;
-	tally.emit({type: 'document-started', path});
+	tally.emit({type: 'document-started', path, bytes: attempt.bytes});
 	const engine = await work.loadEngine();
 	const document = await work.pool.extract(file);
+	tally.emit({type: 'document-extracted', path, chars: document.text.length});
 	attempt.stage = 'summarize';
 	attempt.sha256 = document.sha256;
 	attempt.meta = {sha256: document.sha256, bytes: document.bytes, format: document.format, pages: document.pages.length, title: document.title ?? null, runId};
@@ -41,10 +44,11 @@ export async function workOnDocument(work: DocumentWork, attempt: DocumentAttemp
 		engine,
 		summarize: config.summarize,
 		chunk: config.chunk,
+		onProgress: progress => tally.emit({...progress, path}),
 		callModel: createCallModel({
 			engine, store, queue: work.queue, runId, force: work.force, priority: -attempt.index,
 			intakeSignal: work.stop.intake.signal, callSignal: work.stop.inFlight.signal,
-			onCall: call => tally.call(call),
+			onCall: call => tally.call({path, ...call}),
 		}),
 	});
 	const seconds = (performance.now() - attempt.started) / 1000;

@@ -93,6 +93,16 @@ export class Store {
 			this.#statements.updateRun.run({..._noRunUpdate, ..._dropUndefined(counters), id: runId, status, finishedAt: this.#now()}));
 	}
 
+	/** Replaces a run's progress snapshot (JSON, written by the runner's reporter and not read into here). */
+	saveRunProgress(runId: number, progress: string): void {
+		this.#write('saving run progress', () => this.#statements.saveRunProgress.run({id: runId, progress}));
+	}
+
+	/** A run's latest progress snapshot as saved; undefined when it has none. */
+	getRunProgress(runId: number): string | undefined {
+		return (this.#statements.getRunProgress.get(runId) as string | null | undefined) ?? undefined;
+	}
+
 	getRun(runId: number): RunRow | undefined {
 		return this.#statements.getRun.get(runId) as RunRow | undefined;
 	}

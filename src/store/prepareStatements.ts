@@ -44,6 +44,8 @@ export function prepareStatements(db: Database.Database) {
 			WHERE id = @id`),
 		getRun: db.prepare(`SELECT ${_runColumns} FROM runs WHERE id = ?`),
 		listRuns: db.prepare(`SELECT ${_runColumns} FROM runs ORDER BY id DESC LIMIT ?`),
+		saveRunProgress: db.prepare(`UPDATE runs SET progress = @progress WHERE id = @id`),
+		getRunProgress: db.prepare(`SELECT progress FROM runs WHERE id = ?`).pluck(),
 
 		getDocument: db.prepare(`SELECT ${_documentColumns} FROM documents WHERE path = ?`),
 		/** A new attempt (pending or running): new file facts, previous result and error cleared, claim kept. */

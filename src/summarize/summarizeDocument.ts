@@ -4,6 +4,7 @@ import {EngineError} from '../errors.js';
 import {buildMessages, createSummaryJsonSchema, fenceText, type PromptKind, type PromptVariables, type SummarizeOptions} from './buildMessages.js';
 import {cutToTokens} from './cutToTokens.js';
 import {parseSummaryOutput} from './parseSummaryOutput.js';
+import type {SummarizeProgress} from './SummarizeProgress.js';
 
 /** One model call the summarizer needs; the runner decides how (cache, queue, engine). */
 export interface ModelCallRequest {
@@ -36,6 +37,8 @@ export interface SummarizeDocumentOptions {
 	summarize: SummarizeOptions;
 	/** Chunk size cap (0: as large as the context allows) and overlap, in tokens. */
 	chunk: {maxTokens: number; overlapTokens: number};
+	/** Told the document's plan once it is known, and each collapse or reduce level as it is added. */
+	onProgress?: (progress: SummarizeProgress) => void;
 }
 
 export interface SummarizeInput {
@@ -79,9 +82,11 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	const stats = {calls: 0, cachedCalls: 0, promptTokens: 0, outputTokens: 0, maxPromptTokens: 0};
 	const warnings: string[] = [];
 	const maxTokens = summarize.maxOutputTokens;
-	const budgetFor = (kind: PromptKind): number => engine.contextSize - maxTokens - _joinMargin - engine.countPromptTokens(buildMessages(kind, '', variables, summarize));
+	const templateFor = (kind: PromptKind): number => engine.countPromptTokens(buildMessages(kind, '', variables, summarize));
+	const budgetFor = (kind: PromptKind): number => engine.contextSize - maxTokens - _joinMargin - templateFor(kind);
 	const sent = createSentTokenizer(engine.tokenizer);
 	const giveUp = new AbortController();
+	const report = options.onProgress ?? (() => undefined);
 
 	const call = async (kind: PromptKind, level: number, text: string, extra: Partial<PromptVariables> = {}): Promise<string> => {
 		const messages = buildMessages(kind, text, {...variables, ...extra}, summarize);
@@ -111,25 +116,36 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 
 	const reduceBudget = budgetFor('reduce');
 	if (reduceBudget <= 0) throw new EngineError('E_PROMPT_TOO_LONG', `the context of ${engine.contextSize} tokens leaves no room for text after the prompt and ${maxTokens} output tokens; raise engine.contextSize or lower summarize.maxOutputTokens`, {retryable: false});
-	if (_fits(input.text, reduceBudget, sent)) return finish(await call('reduce', 0, input.text), [], 0);
+	const collapseBudget = budgetFor('collapse');
+	const mapTemplate = templateFor('map');
+	const plan = {type: 'document-planned', maxOutputTokens: maxTokens, reduceBudget, collapseBudget, templateTokens: mapTemplate, maxDepth: summarize.maxDepth} as const;
+	const reduce = async (level: number, text: string): Promise<string> => {
+		report({type: 'level-added', kind: 'reduce', level, calls: 1});
+		return call('reduce', level, text);
+	};
+	if (_fits(input.text, reduceBudget, sent)) {
+		report({...plan, mapCalls: 0, promptTokens: sent.countTokens(input.text) + templateFor('reduce')});
+		return finish(await reduce(0, input.text), [], 0);
+	}
 
 	const chunks = planChunks(input, options);
+	report({...plan, mapCalls: chunks.length, promptTokens: chunks.reduce((sum, chunk) => sum + chunk.tokens + mapTemplate, 0)});
 	let partials = await Promise.all(chunks.map((chunk, index) => call('map', 0, chunk.text, {part: index + 1, parts: chunks.length})));
 
-	const collapseBudget = budgetFor('collapse');
 	let level = 0;
 	for (;;) {
 		const joined = partials.join(_partialSeparator);
-		if (_fits(joined, reduceBudget, sent)) return finish(await call('reduce', level + 1, joined), chunks, level);
+		if (_fits(joined, reduceBudget, sent)) return finish(await reduce(level + 1, joined), chunks, level);
 		const groups = level < summarize.maxDepth ? _groupToFit(partials, collapseBudget, sent) : [];
 		if (groups.length === 0 || groups.length >= partials.length) {
 			warnings.push(level >= summarize.maxDepth
 				? `partial summaries still too long after ${level} collapse levels (summarize.maxDepth); cut to fit the final prompt`
 				: `collapse level ${level + 1} could not shrink the partial summaries; cut to fit the final prompt`);
-			return finish(await call('reduce', level + 1, cutToTokens(joined, reduceBudget, sent)), chunks, level);
+			return finish(await reduce(level + 1, cutToTokens(joined, reduceBudget, sent)), chunks, level);
 		}
 		level++;
 		const currentLevel = level;
+		report({type: 'level-added', kind: 'collapse', level: currentLevel, calls: groups.length});
 		partials = await Promise.all(groups.map(group => call('collapse', currentLevel, group.join(_partialSeparator))));
 	}
 }

@@ -55,7 +55,10 @@ export async function watchFolder(options: WatchFolderOptions): Promise<RunResul
 	const feed = new PathFeed();
 	const settler = createFileSettler({
 		stableMs,
-		onStable: path => feed.push(path),
+		onStable: path => {
+			feed.push(path);
+			onEvent?.({type: 'document-queued', path});
+		},
 	});
 	// A transient failure is tried again though the file does not change (the settler would not pass it on again).
 	const retry = createRetryScheduler({baseMs: 5000, maxMs: 300_000, ...retryOptions, onRetry: path => feed.push(path)});

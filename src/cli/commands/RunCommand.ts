@@ -35,7 +35,7 @@ export const RunCommand: CommandModule<object, RunCommand> = {
 		using store = openStore(config.db);
 		// Loaded only when a document needs a model call: a rerun over unchanged documents never loads it.
 		const engine = await createLazyEngine(config.engine);
-		const reporter = createRunReporter({format: config.log.format, interactive: process.stderr.isTTY === true && !args.json && config.log.format === 'text'});
+		const reporter = createRunReporter({format: config.log.format, interactive: process.stderr.isTTY === true && !args.json && config.log.format === 'text', store});
 		const shutdown = onShutdownSignal(config.log.format);
 		let result: RunResult;
 		try {

@@ -2,12 +2,14 @@ import type {CommandModule} from 'yargs';
 import type {Store} from '../../store/Store.js';
 import {openExistingStore} from '../openExistingStore.js';
 import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
+import {formatLiveProgress, formatLiveProgressJson} from '../progress/formatLiveProgress.js';
+import {readLiveProgress} from '../progress/readLiveProgress.js';
 
 export interface StatusCommand extends Pick<ConfigFlags, 'config' | 'pipeline' | 'db'> {
 	json: boolean;
 }
 
-/** `precis status`: documents by status and recent runs, read live from the database. */
+/** `precis status`: documents by status, recent runs and the progress of runs in flight, read live from the database. */
 export const StatusCommand: CommandModule<object, StatusCommand> = {
 	command: 'status',
 	describe: 'Show documents by status, recent runs and failures',
@@ -31,6 +33,7 @@ function _statusJson(store: Store): object {
 			documents: {total: run.documentsTotal, done: run.documentsDone, failed: run.documentsFailed, skipped: run.documentsSkipped},
 		})),
 		failures: store.listRecentFailures(10).map(failure => ({path: failure.path, code: failure.errorCode, message: failure.errorMessage, updatedAt: failure.updatedAt})),
+		live: formatLiveProgressJson(readLiveProgress(store, runs)),
 	};
 }
 
@@ -42,6 +45,7 @@ function _statusText(store: Store): string {
 		return [String(run.id), run.startedAt.replace('T', ' ').slice(0, 19), run.status, `${run.documentsDone}/${run.documentsFailed}/${run.documentsSkipped} of ${run.documentsTotal}`,
 			String(run.llmCalls), String(run.cacheHits), `${run.promptTokens}/${run.outputTokens}`, (run.outputTokens / Math.max(seconds, 0.001)).toFixed(1)];
 	})]));
+	lines.push(...formatLiveProgress(readLiveProgress(store, runs)));
 	const failures = store.listRecentFailures(10);
 	if (failures.length > 0) {
 		lines.push('', 'recent failures:');

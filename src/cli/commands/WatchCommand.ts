@@ -22,8 +22,9 @@ export interface WatchCommand extends ConfigFlags {
 
 /**
  * `precis watch [folders...]`: summarize what the folders hold and is not done yet, then follow new
- * and changed files until SIGINT or SIGTERM, which ends it with exit code 0. It logs one line per
- * document (never progress bars: it has no end to show), plain or JSON as `--log-format` says.
+ * and changed files until SIGINT or SIGTERM, which ends it with exit code 0. On a terminal it shows
+ * the queue it is working through as `precis run` shows its progress; otherwise it logs one line
+ * per document, plain or JSON as `--log-format` says.
  */
 export const WatchCommand: CommandModule<object, WatchCommand> = {
 	command: 'watch [folders..]',
@@ -39,11 +40,10 @@ export const WatchCommand: CommandModule<object, WatchCommand> = {
 		if (folders.length === 0) throw new PipelineError('E_USAGE', 'no folders to watch: name them, or set inputs: in the pipeline', {retryable: false});
 		const stableMs = args.stableMs ?? config.watch.stableMs;
 		if (!Number.isInteger(stableMs) || stableMs < 0) throw new PipelineError('E_USAGE', `--stable-ms must be a non-negative integer, got ${stableMs}`, {retryable: false});
-		const log = createLogLine(config.log.format);
 		using store = openStore(config.db);
 		// A watcher loads its engine at once, so that a model that cannot load stops it at start, not at the first file.
 		const engine = LazyEngine.of(await createEngine(config.engine));
-		const reporter = createRunReporter({format: config.log.format, interactive: false});
+		const reporter = createRunReporter({format: config.log.format, interactive: process.stderr.isTTY === true && !args.json && config.log.format === 'text', store});
 		const shutdown = onShutdownSignal(config.log.format);
 		let result: RunResult;
 		try {
@@ -51,14 +51,14 @@ export const WatchCommand: CommandModule<object, WatchCommand> = {
 			await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers});
 			result = await watchFolder({
 				folders, stableMs, rescanMs: config.watch.rescanMs, config, engine, store, pool, force: args.force, signal: shutdown.signal, onEvent: reporter.onEvent,
-				onWatchEvent: event => _logWatchEvent(event, log),
+				onWatchEvent: event => _logWatchEvent(event, reporter.log),
 			});
 		} finally {
 			reporter.stop();
 			shutdown.dispose();
 			await engine.close();
 		}
-		reportRunOutcome(result, {store, report: config.report, json: args.json, log, ending: 'stopped'});
+		reportRunOutcome(result, {store, report: config.report, json: args.json, log: createLogLine(config.log.format), ending: 'stopped'});
 		// Stopping is how a watcher ends: failures are in the database (`precis status`), not in the exit code.
 		process.exitCode = ExitCode.Ok;
 	},

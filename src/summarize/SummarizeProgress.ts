@@ -1,0 +1,34 @@
+import type {PromptKind} from './buildMessages.js';
+
+/**
+ * What the summarizer knows of a document's work as it goes, for progress: its plan once chunked
+ * (or once it is seen to fit one call), then each level of calls as it is added.
+ */
+export type SummarizeProgress =
+	| {
+		type: 'document-planned';
+		/** Map calls: one per chunk; 0 when the document fits one call. */
+		mapCalls: number;
+		/**
+		 * Prompt tokens of the first calls: the map calls (the chunks' tokens plus the map template's,
+		 * once per chunk), or the single call when the document fits one.
+		 */
+		promptTokens: number;
+		/** The cap on each call's output. */
+		maxOutputTokens: number;
+		/** Tokens of partial summaries one reduce prompt takes; more go through collapse levels. */
+		reduceBudget: number;
+		/** Tokens of partial summaries one collapse call takes. */
+		collapseBudget: number;
+		/** Tokens of a prompt's template around its text. */
+		templateTokens: number;
+		/** Collapse levels allowed before the partial summaries are cut. */
+		maxDepth: number;
+	}
+	| {
+		type: 'level-added';
+		kind: Exclude<PromptKind, 'map'>;
+		/** 1 for the first collapse level; the reduce's level is one past the last collapse (0 for a single call). */
+		level: number;
+		calls: number;
+	};
