@@ -24,7 +24,7 @@ export interface RunReporter {
 
 /** How often the terminal's progress lines are recomputed (the ETA counts down between events). */
 const _redrawMs = 1000;
-/** How often the progress is saved in the store. */
+/** How often the progress is saved in the store (and whenever a document is done or failed). */
 const _saveMs = 2000;
 /** How often `--log-format json` writes a progress line. */
 const _logProgressMs = 30_000;
@@ -45,11 +45,12 @@ export function createRunReporter(options: RunReporterOptions): RunReporter {
 	};
 	let runId: number | undefined;
 	const snapshot = (): ProgressSnapshot => model.snapshot(Date.now());
+	const save = (): void => {
+		if (runId !== undefined) options.store?.saveRunProgress(runId, JSON.stringify(snapshot()));
+	};
 	const timers = [
 		screen === undefined ? undefined : setInterval(() => screen.show(renderProgressLines(snapshot())), _redrawMs),
-		options.store === undefined ? undefined : setInterval(() => {
-			if (runId !== undefined) options.store?.saveRunProgress(runId, JSON.stringify(snapshot()));
-		}, _saveMs),
+		options.store === undefined ? undefined : setInterval(save, _saveMs),
 		options.format === 'json' && screen === undefined ? setInterval(() => logLine({event: 'progress', ...toProgressLogEvent(snapshot())}, ''), _logProgressMs) : undefined,
 	];
 	for (const timer of timers) timer?.unref();
@@ -64,10 +65,12 @@ export function createRunReporter(options: RunReporterOptions): RunReporter {
 				log({event: 'discovered', documents: event.total}, `found ${event.total} documents`);
 				break;
 			case 'document-done':
+				save();
 				log({event: 'done', path: event.path, seconds: round(event.seconds), llmCalls: event.llmCalls, cacheHits: event.cacheHits, chunks: event.chunks, collapseLevels: event.collapseLevels, maxPromptTokens: event.maxPromptTokens, warnings: event.warnings},
 					`done    ${event.path} (${round(event.seconds)} s, ${event.llmCalls} calls, ${event.cacheHits} cached)${event.warnings.map(warning => `; warning: ${warning}`).join('')}`);
 				break;
 			case 'document-failed':
+				save();
 				log({event: 'failed', path: event.path, code: event.code, message: event.message}, `failed  ${event.path}: ${event.code}: ${event.message}`);
 				break;
 			case 'document-skipped':
