@@ -26,8 +26,9 @@ tmux new-session -d -s "$session" -x 110 -y 14 "${run[*]}; sleep 3600"
 capture() { tmux capture-pane -p -t "$session" | sed -e 's/[[:space:]]*$//' | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}'; }
 
 sleep "$first"
-screen1=$(capture)
+# status reads the progress the run saved (every 2 s); the screen is captured as soon as it returns.
 status=$(node bin/precis.js status --db "$work/precis.db")
+screen1=$(capture)
 sleep $((second - first))
 screen2=$(capture)
 tmux send-keys -t "$session" C-c
@@ -46,7 +47,7 @@ tmux send-keys -t "$session" C-c
 	echo "$screen1"
 	echo '```'
 	echo
-	echo "## \`precis status\` in another terminal, at the same moment"
+	echo "## \`precis status\` in another terminal, just before"
 	echo
 	echo '```'
 	echo "$status"
