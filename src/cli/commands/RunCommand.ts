@@ -36,7 +36,7 @@ export const RunCommand: CommandModule<object, RunCommand> = {
 		// Loaded only when a document needs a model call: a rerun over unchanged documents never loads it.
 		const engine = await createLazyEngine(config.engine);
 		const reporter = createRunReporter({format: config.log.format, interactive: process.stderr.isTTY === true && !args.json && config.log.format === 'text', store});
-		const shutdown = onShutdownSignal(config.log.format);
+		const shutdown = onShutdownSignal(reporter.log);
 		let result: RunResult;
 		try {
 			await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers});

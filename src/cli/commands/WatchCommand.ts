@@ -44,7 +44,7 @@ export const WatchCommand: CommandModule<object, WatchCommand> = {
 		// A watcher loads its engine at once, so that a model that cannot load stops it at start, not at the first file.
 		const engine = LazyEngine.of(await createEngine(config.engine));
 		const reporter = createRunReporter({format: config.log.format, interactive: process.stderr.isTTY === true && !args.json && config.log.format === 'text', store});
-		const shutdown = onShutdownSignal(config.log.format);
+		const shutdown = onShutdownSignal(reporter.log);
 		let result: RunResult;
 		try {
 			const {timeoutSeconds, maxMemoryMb, workers, ...limits} = config.extract;
