@@ -123,8 +123,9 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 		report({type: 'level-added', kind: 'reduce', level, calls: 1});
 		return call('reduce', level, text);
 	};
-	if (_fits(input.text, reduceBudget, sent)) {
-		report({...plan, mapCalls: 0, promptTokens: sent.countTokens(input.text) + templateFor('reduce')});
+	const textTokens = _countIfNear(input.text, reduceBudget, sent);
+	if (textTokens <= reduceBudget) {
+		report({...plan, mapCalls: 0, promptTokens: textTokens + templateFor('reduce')});
 		return finish(await reduce(0, input.text), [], 0);
 	}
 
@@ -176,10 +177,14 @@ export function createSentTokenizer(tokenizer: Pick<Tokenizer, 'countTokens'>): 
 	return {countTokens: text => tokenizer.countTokens(fenceText(text))};
 }
 
-/** Whether `text` fits `budget` tokens; skips tokenizing texts that are clearly far too long. */
+/** Whether `text` fits `budget` tokens. */
 function _fits(text: string, budget: number, sent: Pick<Tokenizer, 'countTokens'>): boolean {
-	if (text.length > budget * 12) return false;
-	return sent.countTokens(text) <= budget;
+	return _countIfNear(text, budget, sent) <= budget;
+}
+
+/** The tokens of `text` as sent; Infinity, without tokenizing, when it is clearly far over `budget`. */
+function _countIfNear(text: string, budget: number, sent: Pick<Tokenizer, 'countTokens'>): number {
+	return text.length > budget * 12 ? Number.POSITIVE_INFINITY : sent.countTokens(text);
 }
 
 /** Packs consecutive partial summaries greedily into groups whose joined text fits `budget` tokens. */

@@ -51,7 +51,10 @@ export class ProgressModel {
 	readonly #waiting = new Map<string, number | null>();
 	readonly #active = new Map<string, _Document>();
 	readonly #counts = {done: 0, failed: 0, skipped: 0};
+	/** Work done in this run (a watcher's: in its batch under way). */
 	readonly #done: Work = {calls: 0, prompt: 0, output: 0};
+	/** Every call's output so far, for the mean output of a call. */
+	readonly #outputs = {calls: 0, tokens: 0};
 	/** What finished documents took, by file extension. */
 	readonly #finished = new Map<string, _SizeBasis>();
 	#outputCap = 0;
@@ -73,8 +76,8 @@ export class ProgressModel {
 				if (!this.#active.has(event.path)) this.#waiting.set(event.path, this.#waiting.get(event.path) ?? null);
 				break;
 			case 'document-started':
-				if (this.#active.size === 0) this.#meter.restart();
 				this.#waiting.delete(event.path);
+				if (this.#active.size === 0 && this.#waiting.size === 0) this.#startStretch();
 				this.#active.set(event.path, {
 					name: basename(event.path), extension: extname(event.path).toLowerCase(), bytes: event.bytes, chars: null, levels: [], done: {calls: 0, prompt: 0, output: 0},
 				});
@@ -144,6 +147,15 @@ export class ProgressModel {
 		};
 	}
 
+	/**
+	 * Work starts after the model was idle (a watcher's new file): time idle is not throughput, and a
+	 * watcher's bar shows the batch now under way, not everything since it started.
+	 */
+	#startStretch(): void {
+		this.#meter.restart();
+		if (this.#open) Object.assign(this.#done, {calls: 0, prompt: 0, output: 0});
+	}
+
 	#plan(event: Extract<RunEvent, {type: 'document-planned'}>): void {
 		const document = this.#active.get(event.path);
 		this.#outputCap = event.maxOutputTokens;
@@ -167,6 +179,8 @@ export class ProgressModel {
 	#callDone(event: Extract<RunEvent, {type: 'call-done'}>, now: number): void {
 		const work: Work = {calls: 1, prompt: event.promptTokens, output: event.outputTokens};
 		addWork(this.#done, work);
+		this.#outputs.calls++;
+		this.#outputs.tokens += event.outputTokens;
 		if (!event.cached) this.#meter.record({end: now, durationMs: event.durationMs, promptTokens: event.promptTokens, outputTokens: event.outputTokens});
 		const document = this.#active.get(event.path);
 		if (document === undefined) return;
@@ -190,7 +204,7 @@ export class ProgressModel {
 
 	/** The mean output of a call so far; before any, half the cap on a call's output (0 before a plan gives it). */
 	#outputPerCall(): number {
-		return this.#done.calls > 0 ? this.#done.output / this.#done.calls : this.#outputCap / 2;
+		return this.#outputs.calls > 0 ? this.#outputs.tokens / this.#outputs.calls : this.#outputCap / 2;
 	}
 
 	/** The work still ahead of a planned document; undefined when it is not planned yet. */

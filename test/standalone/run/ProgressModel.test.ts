@@ -144,6 +144,8 @@ test('a watcher shows its queue: queued files wait, an empty queue is idle, and 
 	for (let call = 1; call <= 3; call++) script.at(3605 + call * 5, {...mapCall('inbox/c.txt', 5000), promptTokens: 400} as RunEvent);
 	const snapshot = script.snapshot();
 	t.true(snapshot.etaSeconds !== null && snapshot.etaSeconds < 60, `ETA ${snapshot.etaSeconds}`);
+	t.is(snapshot.calls.done, 3, 'the bar shows the batch under way');
+	t.is(snapshot.calls.planned, 5);
 });
 
 test('calls answered from the checkpoint store count as done but not as throughput', t => {
