@@ -3,6 +3,7 @@ import type {RunEvent} from '../RunEvent.js';
 import {estimateTailWork, type TailPlan} from './estimateTailWork.js';
 import type {LaneProgress, ProgressSnapshot} from './ProgressSnapshot.js';
 import {ThroughputMeter, type ThroughputMeterOptions} from './ThroughputMeter.js';
+import {WaitingDocuments, type WaitingGroup} from './WaitingDocuments.js';
 import {addWork, type Work} from './Work.js';
 
 export interface ProgressModelOptions extends ThroughputMeterOptions {
@@ -47,8 +48,7 @@ interface _SizeBasis {
 export class ProgressModel {
 	readonly #meter: ThroughputMeter;
 	readonly #minCallsForEta: number;
-	/** Documents not started yet, with their size in bytes when known. */
-	readonly #waiting = new Map<string, number | null>();
+	readonly #waiting = new WaitingDocuments();
 	readonly #active = new Map<string, _Document>();
 	readonly #counts = {done: 0, failed: 0, skipped: 0};
 	/** Work done in this run (a watcher's: in its batch under way). */
@@ -70,10 +70,10 @@ export class ProgressModel {
 		switch (event.type) {
 			case 'discovered':
 				this.#open = false;
-				for (const {path, bytes} of event.documents) this.#waiting.set(path, bytes);
+				for (const {path, bytes} of event.documents) this.#waiting.add(path, bytes);
 				break;
 			case 'document-queued':
-				if (!this.#active.has(event.path)) this.#waiting.set(event.path, this.#waiting.get(event.path) ?? null);
+				if (!this.#active.has(event.path)) this.#waiting.add(event.path, null);
 				break;
 			case 'document-started':
 				this.#waiting.delete(event.path);
@@ -116,8 +116,7 @@ export class ProgressModel {
 		const outputPerCall = this.#outputPerCall();
 		const remaining: Work = {calls: 0, prompt: 0, output: 0};
 		let estimated = this.#waiting.size > 0;
-		const unplanned: Array<Pick<_Document, 'bytes' | 'chars' | 'extension'>> = [];
-		for (const [path, bytes] of this.#waiting) unplanned.push({bytes, chars: null, extension: extname(path).toLowerCase()});
+		const unplanned: _Document[] = [];
 		for (const document of this.#active.values()) {
 			const left = this.#remainingOf(document, outputPerCall);
 			if (left === undefined) unplanned.push(document);
@@ -127,11 +126,14 @@ export class ProgressModel {
 		const bases = this.#sizeBasis(outputPerCall);
 		// Until one document is planned, there is nothing to scale the others' sizes by.
 		const sizable = bases.has('');
-		if (sizable) for (const document of unplanned) addWork(remaining, _estimateFromSize(document, bases));
+		if (sizable) {
+			for (const document of unplanned) addWork(remaining, _estimateFromSize(document, bases));
+			for (const group of this.#waiting.groups()) addWork(remaining, _estimateWaiting(group, bases));
+		}
 
 		const rate = this.#meter.rate(now, outputWeight);
 		const remainingWork = weigh(remaining);
-		const hasBasis = (unplanned.length === 0 || sizable) && rate !== undefined && this.#meter.calls >= this.#minCallsForEta && rate.work > 0;
+		const hasBasis = ((unplanned.length === 0 && this.#waiting.size === 0) || sizable) && rate !== undefined && this.#meter.calls >= this.#minCallsForEta && rate.work > 0;
 		const {done, failed, skipped} = this.#counts;
 		return {
 			at: now,
@@ -251,17 +253,30 @@ function _addToBasis(basis: _SizeBasis, document: Pick<_Document, 'bytes' | 'cha
 
 /** A document's work, scaled from a basis by its characters, else its bytes (same extension first), else the mean per document. */
 function _estimateFromSize(document: Pick<_Document, 'bytes' | 'chars' | 'extension'>, bases: Map<string, _SizeBasis>): Work {
-	const candidates = [bases.get(document.extension), bases.get('')].filter(basis => basis !== undefined);
-	const byChars = candidates.find(basis => basis.chars > 0);
-	if (document.chars !== null && byChars !== undefined) return _scale(byChars.work, document.chars / byChars.chars);
-	const byBytes = candidates.find(basis => basis.bytes > 0);
-	if (document.bytes !== null && byBytes !== undefined) return _scale(byBytes.work, document.bytes / byBytes.bytes);
-	const all = bases.get('')!;
-	return _scale(all.work, 1 / all.documents);
+	const byChars = _findBasis(document.extension, bases, basis => basis.chars > 0);
+	if (document.chars !== null && byChars !== undefined) return _scale(byChars.work, document.chars / byChars.chars, 1);
+	return _estimateWaiting({extension: document.extension, documents: 1, bytes: document.bytes ?? 0, unsized: document.bytes === null ? 1 : 0}, bases);
 }
 
-function _scale(work: Work, factor: number): Work {
-	return {calls: Math.max(1, work.calls * factor), prompt: work.prompt * factor, output: work.output * factor};
+/** Waiting documents' work: those of known size scaled by bytes (same extension first), the others at the mean per document. */
+function _estimateWaiting(group: WaitingGroup, bases: Map<string, _SizeBasis>): Work {
+	const all = bases.get('')!;
+	const byBytes = _findBasis(group.extension, bases, basis => basis.bytes > 0);
+	const sized = group.documents - group.unsized;
+	const work: Work = {calls: 0, prompt: 0, output: 0};
+	if (byBytes === undefined) addWork(work, _scale(all.work, sized / all.documents, sized));
+	else addWork(work, _scale(byBytes.work, group.bytes / byBytes.bytes, sized));
+	addWork(work, _scale(all.work, group.unsized / all.documents, group.unsized));
+	return work;
+}
+
+function _findBasis(extension: string, bases: Map<string, _SizeBasis>, usable: (basis: _SizeBasis) => boolean): _SizeBasis | undefined {
+	return [bases.get(extension), bases.get('')].find(basis => basis !== undefined && usable(basis));
+}
+
+/** `work` times `factor`, and at least one call for each of `documents`. */
+function _scale(work: Work, factor: number, documents: number): Work {
+	return {calls: Math.max(documents, work.calls * factor), prompt: work.prompt * factor, output: work.output * factor};
 }
 
 function _toLane(document: _Document): LaneProgress {
