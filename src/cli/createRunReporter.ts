@@ -46,7 +46,13 @@ export function createRunReporter(options: RunReporterOptions): RunReporter {
 	let runId: number | undefined;
 	const snapshot = (): ProgressSnapshot => model.snapshot(Date.now());
 	const save = (): void => {
-		if (runId !== undefined) options.store?.saveRunProgress(runId, JSON.stringify(snapshot()));
+		if (runId === undefined) return;
+		try {
+			options.store?.saveRunProgress(runId, JSON.stringify(snapshot()));
+		} catch {
+			// Progress is advisory: a database locked past its timeout must not fail a document or, from a
+			// timer, end the process; the run's own writes report a database that keeps failing.
+		}
 	};
 	const timers = [
 		screen === undefined ? undefined : setInterval(() => screen.show(renderProgressLines(snapshot())), _redrawMs),

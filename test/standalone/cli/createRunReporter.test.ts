@@ -21,3 +21,15 @@ test('the reporter saves the run\'s progress for precis status when a document f
 	const saved = JSON.parse(store.getRunProgress(runId) ?? 'null') as ProgressSnapshot;
 	t.like(saved, {documents: {total: 2, done: 1, waiting: 1, inFlight: 0}, calls: {done: 1, planned: 3}, estimated: true, lanes: []});
 });
+
+test('a progress save that fails (a database locked past its timeout) does not fail the document or the run', t => {
+	let attempts = 0;
+	const reporter = createRunReporter({format: 'json', interactive: false, store: {saveRunProgress: () => {
+		attempts++;
+		throw Object.assign(new Error('database is locked'), {code: 'SQLITE_BUSY'});
+	}}});
+	t.teardown(() => reporter.stop());
+	reporter.onEvent({type: 'run-started', runId: 1});
+	t.notThrows(() => reporter.onEvent({type: 'document-failed', path: 'a.txt', code: 'E_NO_TEXT', message: 'no text'}));
+	t.is(attempts, 1);
+});
