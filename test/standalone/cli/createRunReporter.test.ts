@@ -30,6 +30,6 @@ test('a progress save that fails (a database locked past its timeout) does not f
 	}}});
 	t.teardown(() => reporter.stop());
 	reporter.onEvent({type: 'run-started', runId: 1});
-	t.notThrows(() => reporter.onEvent({type: 'document-failed', path: 'a.txt', code: 'E_NO_TEXT', message: 'no text'}));
+	t.notThrows(() => reporter.onEvent({type: 'document-failed', path: 'a.txt', code: 'E_NO_TEXT', message: 'no text', retryable: false}));
 	t.is(attempts, 1);
 });
