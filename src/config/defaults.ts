@@ -75,6 +75,11 @@ TEXT>>>`,
 		},
 		examples: [],
 	},
+	verify: {
+		enabled: true,
+		supportThreshold: 0.4,
+		repair: false,
+	},
 	report: {
 		format: 'none',
 		path: 'output/report-{date}.csv',

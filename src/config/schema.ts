@@ -99,6 +99,14 @@ export const configSchema = z.object({
 		prompts: promptsSchema,
 		examples: z.array(exampleSchema),
 	}).strict(),
+	verify: z.object({
+		/** Check every final summary against its source: statements traced to pages, facts looked up (default true). */
+		enabled: z.boolean(),
+		/** A statement whose support (share of its informative words found in one passage) is under this is unsupported (default 0.4). */
+		supportThreshold: z.number().min(0).max(1),
+		/** One more model call to correct a summary with unsupported facts; the new one is kept only when it has fewer (default false). */
+		repair: z.boolean(),
+	}).strict(),
 	report: z.object({
 		format: z.enum(['none', 'csv', 'json', 'jsonl']),
 		/** Report file written after a run; `{date}` becomes the run's date (YYYY-MM-DD). */

@@ -33,7 +33,7 @@ export interface VerificationResult {
 export interface VerifySettings {
 	/** Check each final summary against its source. @default true */
 	enabled: boolean;
-	/** A statement whose support is under this is unsupported. @default 0.5 */
+	/** A statement whose support is under this is unsupported. @default 0.4 */
 	supportThreshold: number;
 	/** One more model call to correct a summary with unsupported facts; kept only when it has fewer. @default false */
 	repair: boolean;

@@ -31,10 +31,11 @@ export function attributeStatement(statement: string, index: SourceIndex, thresh
 	const stems = [...new Set(extractContentStems(normalizeForMatch(statement).text))];
 	if (stems.length === 0) return undefined;
 	const unitCount = index.units.length;
-	const maxIdf = _idf(unitCount, 0);
+	// A word the source never uses weighs as much as its rarest words: it may be a synonym, or new content.
+	const rarest = _idf(unitCount, 1);
 	const weights = stems.map(stem => {
 		const id = index.stemIds.get(stem);
-		return id === undefined ? maxIdf : _idf(unitCount, index.postings[id]!.length);
+		return id === undefined ? rarest : _idf(unitCount, index.postings[id]!.length);
 	});
 	const total = weights.reduce((sum, weight) => sum + weight, 0);
 	// For each unit holding any of the statement's stems: which ones.

@@ -29,7 +29,7 @@ notably importantly specifically generally overall key main summary summaries ti
 background points point highlights findings recommendations note notes both each all some many most several other another such
 no not yes today yesterday tomorrow despite although though because since unlike like according based given following
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october
-november december jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/u));
+november december jan feb mar apr jun jul aug sep sept oct nov dec km kg mw gw kw tw kwh mwh gwh twh mb gb tb hz khz mhz ghz`.split(/\s+/u));
 
 /**
  * The facts a reader acts on in one statement: quoted strings, dates, numbers (money, percentages,
@@ -53,11 +53,13 @@ export function extractFacts(statement: string, isCommonWord: (word: string) => 
 	}
 	const names = _findNames(statement, isCommonWord).filter(name => !_overlaps(taken, name));
 	for (const number of parseNumbers(statement)) {
-		if (_overlaps(taken, number) || _overlaps(names, number)) continue;
+		// A number inside a name ("COVID-19") is checked with the name.
+		if (_overlaps(taken, number) || names.some(name => name.start <= number.start && number.end <= name.end)) continue;
 		facts.push({kind: 'number', text: statement.slice(number.start, number.end), value: number.value, tag: number.tag, tolerance: number.tolerance});
 		taken.push(number);
 	}
 	for (const name of names) {
+		// A currency code ("EUR 5") is checked with its amount.
 		if (!_overlaps(taken, name)) facts.push({kind: 'name', text: statement.slice(name.start, name.end)});
 	}
 	return facts;
@@ -73,7 +75,7 @@ function _findNames(statement: string, isCommonWord: (word: string) => boolean):
 		const first = words[0];
 		const last = words.at(-1);
 		if (first === undefined || last === undefined) return;
-		if (words.length === 1 && (_notNames.has(first.word.toLowerCase()) || first.word.length === 1)) return;
+		if (words.length === 1 && (_notNames.has(first.word.toLowerCase()) || first.word.length === 1 || _isSentenceOpener(statement, first))) return;
 		const end = /['’]s$/u.test(last.word) ? last.end - 2 : last.end;
 		names.push({start: first.start, end});
 	};
@@ -90,10 +92,22 @@ function _findNames(statement: string, isCommonWord: (word: string) => boolean):
 
 /** Whether a capitalized word starts a sentence or clause and is an ordinary word there, not a name. */
 function _isCommonOpener(statement: string, word: _Span & {word: string}, isCommonWord: (word: string) => boolean): boolean {
-	const before = statement.slice(0, word.start);
-	if (!/(?:^|[.:;!?]\s+|^[\s"“‘'(*•-]+)$/u.test(before)) return false;
+	if (!_startsSentence(statement, word)) return false;
 	const lower = word.word.toLowerCase();
 	return _notNames.has(lower) || /^\p{Lu}\p{Ll}+ly$/u.test(word.word) || (word.word !== word.word.toUpperCase() && isCommonWord(lower));
+}
+
+/**
+ * Whether a lone capitalized word opens the sentence: capitalized by position, so taken as a name
+ * only when it is an acronym or possessive ("NATO", "Smith's"). A name of one word at the start of
+ * a sentence goes unchecked; names of two words or more are checked wherever they stand.
+ */
+function _isSentenceOpener(statement: string, word: _Span & {word: string}): boolean {
+	return _startsSentence(statement, word) && word.word !== word.word.toUpperCase() && !/['’]s$/u.test(word.word);
+}
+
+function _startsSentence(statement: string, word: _Span): boolean {
+	return /(?:^|[.:;!?]\s+|^[\s"“‘'(*•-]+)$/u.test(statement.slice(0, word.start));
 }
 
 function _overlaps(spans: readonly _Span[], span: _Span): boolean {

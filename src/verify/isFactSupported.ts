@@ -2,6 +2,7 @@ import {normalizeForMatch} from '../text/normalizeForMatch.js';
 import type {Fact} from './extractFacts.js';
 import type {SourceIndex} from './indexSource.js';
 import type {SourceFacts} from './indexSourceFacts.js';
+import {currencyFamilies} from './parseNumbers.js';
 
 /** How far apart (normalized characters) the words of a name may stand in the source when not written as one phrase. */
 const _nameWordsWithin = 100;
@@ -37,9 +38,13 @@ function _hasNumber(facts: SourceFacts, value: number, tolerance: number, tag: s
 	}
 	for (let at = low; at < values.length && values[at]! <= value + slack; at++) {
 		const found = facts.numberTags[at]!;
-		if (tag === 'plain' || found === tag || (tag !== 'percent' && found === 'plain')) return true;
+		if (tag === 'plain' || found === tag || (tag !== 'percent' && found === 'plain') || _isSameCurrency(tag, found)) return true;
 	}
 	return false;
+}
+
+function _isSameCurrency(left: string, right: string): boolean {
+	return currencyFamilies[left]?.includes(right) === true || currencyFamilies[right]?.includes(left) === true;
 }
 
 function _hasDate(facts: SourceFacts, date: string): boolean {
@@ -53,12 +58,25 @@ function _hasDate(facts: SourceFacts, date: string): boolean {
 function _hasName(index: SourceIndex, name: string): boolean {
 	const phrase = normalizeForMatch(name).text;
 	if (_occurrences(index.normalized.text, phrase).length > 0) return true;
-	const words = phrase.split(/[\s.]+/u).filter(word => word !== '' && !_honorifics.has(word) && !_nameJoiners.has(word));
+	if (/^\p{Lu}{2,6}s?$/u.test(name)) return _hasAcronym(index, name.replace(/s$/u, ''));
+	const words = phrase.split(/[\s.]+/u).map(word => word.replace(/'s$/u, '')).filter(word => word !== '' && !_honorifics.has(word) && !_nameJoiners.has(word));
 	if (words.length === 0) return true;
 	if (words.length === 1) return _occurrences(index.normalized.text, words[0]!).length > 0 || _hasCapitalizedWordStartingWith(index, words[0]!);
 	const places = words.map(word => _occurrences(index.normalized.text, word));
 	const rarest = places.reduce((best, next) => (next.length < best.length ? next : best));
 	return rarest.some(anchor => places.every(list => list.some(at => Math.abs(at - anchor) <= _nameWordsWithin)));
+}
+
+/**
+ * An acronym the source writes with dots ("U.S." for "US") or spells out: capitalized words whose
+ * initials give it, joining words aside ("FDA": "Food and Drug Administration").
+ */
+function _hasAcronym(index: SourceIndex, acronym: string): boolean {
+	const letters = [...acronym.toLowerCase()];
+	if (_occurrences(index.normalized.text, letters.join('.') + '.').length > 0 || index.normalized.text.includes(` ${letters.join('.')}.`)) return true;
+	const joiners = String.raw`(?:(?:and|of|the|for|on|de|des|du|la|le|&)\s+)*`;
+	const spelled = new RegExp(String.raw`(?<![\p{L}\p{N}])${[...acronym].map(letter => letter + String.raw`[\p{L}\p{M}'’-]*`).join(String.raw`\s+${joiners}`)}(?![\p{L}\p{N}])`, 'u');
+	return spelled.test(index.text);
 }
 
 /** A name written in the source with a short ending added ("German" of "Germany", "Europe" of "European"), capitalized there too. */

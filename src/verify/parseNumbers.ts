@@ -1,5 +1,17 @@
-/** What a number is of: a plain count, a percentage, or an amount in an ISO 4217 currency. */
+/**
+ * What a number is of: a plain count, a percentage, an amount in an ISO 4217 currency, or in a
+ * currency family when the sign or word does not say which ("$", "pesos": see currencyFamilies).
+ */
 export type NumberTag = 'plain' | 'percent' | string;
+
+/** Currencies a sign or word may stand for: "$4m" may be US, Canadian or Australian dollars. */
+export const currencyFamilies: Readonly<Record<string, readonly string[]>> = {
+	dollar: ['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD'],
+	peso: ['MXN', 'PHP', 'ARS', 'CLP', 'COP'],
+	yen: ['JPY', 'CNY'],
+	krona: ['SEK', 'NOK', 'DKK', 'ISK'],
+	rupee: ['INR', 'PKR', 'LKR'],
+};
 
 /** A number as written in a text, with its value (scale words applied) and how precisely it was written. */
 export interface NumberMention {
@@ -13,15 +25,15 @@ export interface NumberMention {
 }
 
 const _prefixCurrencies: Record<string, string> = {
-	'$': 'USD', 'us$': 'USD', 'a$': 'AUD', 'au$': 'AUD', 'c$': 'CAD', 'ca$': 'CAD', 'hk$': 'HKD', 'nz$': 'NZD', 's$': 'SGD', 'r$': 'BRL',
-	'€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', '₪': 'ILS', 'fr.': 'CHF', 'rs.': 'INR',
+	'$': 'dollar', 'us$': 'USD', 'a$': 'AUD', 'au$': 'AUD', 'c$': 'CAD', 'ca$': 'CAD', 'hk$': 'HKD', 'nz$': 'NZD', 's$': 'SGD', 'r$': 'BRL',
+	'€': 'EUR', '£': 'GBP', '¥': 'yen', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', '₪': 'ILS', 'fr.': 'CHF', 'rs.': 'INR',
 };
 const _currencyWords: Record<string, string> = {
-	dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', sterling: 'GBP', yen: 'JPY', yuan: 'CNY',
-	renminbi: 'CNY', rupee: 'INR', rupees: 'INR', franc: 'CHF', francs: 'CHF', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB',
-	rubles: 'RUB', krona: 'SEK', kronor: 'SEK', krone: 'NOK', kroner: 'NOK', reais: 'BRL', peso: 'MXN', pesos: 'MXN',
+	dollar: 'dollar', dollars: 'dollar', euro: 'EUR', euros: 'EUR', pound: 'GBP', pounds: 'GBP', sterling: 'GBP', yen: 'JPY', yuan: 'CNY',
+	renminbi: 'CNY', rupee: 'rupee', rupees: 'rupee', franc: 'CHF', francs: 'CHF', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB',
+	rubles: 'RUB', krona: 'krona', kronor: 'SEK', krone: 'krona', kroner: 'krona', reais: 'BRL', peso: 'peso', pesos: 'peso',
 };
-const _codes = 'USD|EUR|GBP|JPY|CHF|CNY|RMB|INR|AUD|CAD|SEK|NOK|DKK|PLN|CZK|HUF|BRL|MXN|ZAR|KRW|SGD|HKD|NZD|RUB|TRY|ILS|AED|SAR';
+const _codes = 'USD|EUR|GBP|JPY|CHF|CNY|RMB|INR|AUD|CAD|SEK|NOK|DKK|ISK|PLN|CZK|HUF|BRL|MXN|ARS|CLP|COP|PHP|PKR|LKR|ZAR|KRW|SGD|HKD|NZD|RUB|TRY|ILS|AED|SAR|NGN|KES|EGP';
 const _scales: Record<string, number> = {
 	hundred: 1e2, thousand: 1e3, k: 1e3, million: 1e6, millions: 1e6, mn: 1e6, mln: 1e6, m: 1e6, billion: 1e9, billions: 1e9, bn: 1e9,
 	bln: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, trn: 1e12, lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,

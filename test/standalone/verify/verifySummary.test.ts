@@ -1,0 +1,52 @@
+import test from 'ava';
+import {extractFacts} from '../../../src/verify/extractFacts.js';
+import {indexSource} from '../../../src/verify/indexSource.js';
+import {splitStatements} from '../../../src/verify/splitStatements.js';
+import {verifySummary} from '../../../src/verify/verifySummary.js';
+
+const _options = {supportThreshold: 0.4};
+
+test('statements: sentences, list items and JSON key points, without labels, markers or repeats', t => {
+	t.deepEqual(splitStatements('Summary: Sales rose. Costs fell.\n\nKey points:\n- Sales rose.\n2. **Profit** doubled'), ['Sales rose.', 'Costs fell.', 'Profit doubled']);
+	t.deepEqual(splitStatements('{"title": "T", "summary": "One. Two.", "key_points": ["Three"]}'), ['One.', 'Two.', 'Three']);
+	t.deepEqual(splitStatements('  \n'), []);
+});
+
+test('facts: names skip sentence-opening common words, a date is not also numbers, a currency code is not a name', t => {
+	const facts = extractFacts('However, Maria Gonzalez of the Bank of England paid EUR 5 on 3 March 2024 for "the plan".', () => false);
+	t.deepEqual(facts.map(fact => [fact.kind, fact.text]), [
+		['quote', 'the plan'], ['date', '3 March 2024'], ['number', 'EUR 5'], ['name', 'Maria Gonzalez'], ['name', 'Bank of England'],
+	]);
+});
+
+test('a source with pages gives pages; a text without pages gives lines', t => {
+	const page1 = 'The orchard grew apples and pears.\n';
+	const page2 = 'The river flooded the lower fields in spring.\n';
+	const paged = verifySummary('Spring floods hit the lower fields.', indexSource(page1 + page2, [0, page1.length]), _options);
+	t.deepEqual(paged.citations.map(citation => [citation.pages, citation.lines]), [[[2], undefined]]);
+	const plain = verifySummary('Spring floods hit the lower fields.', indexSource(`${page1}\n\n${page2}`), _options);
+	t.deepEqual(plain.citations.map(citation => [citation.pages, citation.lines]), [[[1], [4, 4]]]);
+	t.false(plain.needs_review);
+});
+
+test('a fact found only in the prompt (the title) is not evidence', t => {
+	// The title reaches the model through the prompt; the checker indexes only the document's text.
+	const result = verifySummary('The Zenith Annual Review reports that the orchard grew apples.', indexSource('The orchard grew apples and pears.'), _options);
+	t.deepEqual(result.unsupported_facts.map(fact => [fact.kind, fact.text]), [['name', 'Zenith Annual Review']]);
+	t.true(result.needs_review);
+});
+
+test('bad input: an empty summary, another script, a summary of nothing but labels all need review', t => {
+	const index = indexSource('The orchard grew apples and pears in 2023.');
+	for (const summary of ['', 'Сад вырастил яблоки.', 'Key points:\n']) {
+		const result = verifySummary(summary, index, _options);
+		t.true(result.needs_review, summary);
+		t.true(result.citations.every(citation => citation.support < _options.supportThreshold));
+	}
+});
+
+test('an empty source gives a result, with every statement unsupported', t => {
+	const result = verifySummary('Sales rose 5% in 2023.', indexSource(''), _options);
+	t.like(result, {needs_review: true, citations: [{pages: [], support: 0}]});
+	t.deepEqual(result.unsupported_facts.map(fact => fact.text), ['5%', '2023']);
+});
