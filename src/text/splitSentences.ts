@@ -5,7 +5,7 @@ export interface SentenceSpan {
 }
 
 /** Abbreviations after which a sentence never ends ("Dr. Smith", "e.g. Paris", "Fig. 3"). */
-const _alwaysContinues = new Set(['e.g.', 'i.e.', 'cf.', 'vs.', 'viz.', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'st.', 'mt.', 'fig.', 'figs.', 'eq.', 'sec.', 'ch.', 'vol.', 'pp.', 'p.', 'approx.', 'ca.', 'gen.', 'gov.', 'sen.', 'rep.', 'rev.', 'hon.', 'capt.', 'col.', 'lt.', 'sgt.']);
+const _alwaysContinues = new Set(['e.g.', 'i.e.', 'cf.', 'vs.', 'v.', 'viz.', 'dr.', 'mr.', 'mrs.', 'ms.', 'prof.', 'st.', 'mt.', 'fig.', 'figs.', 'eq.', 'sec.', 'ch.', 'vol.', 'pp.', 'p.', 'approx.', 'ca.', 'gen.', 'gov.', 'sen.', 'rep.', 'rev.', 'hon.', 'capt.', 'col.', 'lt.', 'sgt.']);
 
 /** Abbreviations that end a sentence unless a number follows ("No. 5", "Art. 12", "Jan. 3"). */
 const _continuesBeforeNumber = new Set(['no.', 'nos.', 'art.', 'para.', 'jan.', 'feb.', 'mar.', 'apr.', 'jun.', 'jul.', 'aug.', 'sep.', 'sept.', 'oct.', 'nov.', 'dec.']);

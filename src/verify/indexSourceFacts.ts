@@ -16,12 +16,12 @@ export interface SourceFacts {
 	lowerCaseWords: Set<string>;
 }
 
-const _numberWords: Record<string, number> = {
+const _numberWords = new Map<string, number>(Object.entries({
 	zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 	thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40,
 	fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, dozen: 12, first: 1, second: 2, third: 3, fourth: 4, fifth: 5,
 	sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, half: 50, quarter: 25, twice: 2, double: 2, triple: 3,
-};
+}));
 
 /**
  * Parses every number and date of a source once (the same parsers read the summary, so "3 March
@@ -31,11 +31,17 @@ const _numberWords: Record<string, number> = {
 export function indexSourceFacts(text: string): SourceFacts {
 	const numbers: Array<{value: number; tag: NumberTag}> = parseNumbers(text).map(({value, tag}) => ({value, tag}));
 	const lowerCaseWords = new Set<string>();
-	for (const [word] of text.matchAll(/(?<![\p{L}\p{N}])[\p{L}]+/gu)) {
-		const lower = word.toLowerCase();
-		const number = _numberWords[lower];
-		if (number !== undefined) numbers.push({value: number, tag: 'plain'});
-		if (word[0] !== word[0]!.toUpperCase()) lowerCaseWords.add(lower.normalize('NFKD').replaceAll(/\p{M}/gu, ''));
+	for (const [word] of text.matchAll(/(?<![\p{L}\p{N}])\p{L}+/gu)) {
+		const first = word.charCodeAt(0);
+		const isLowerCase = first >= 97 && first <= 122 ? true : first < 128 ? false : word[0] !== word[0]!.toUpperCase();
+		if (isLowerCase) {
+			const lower = /^[a-z]+$/u.test(word) ? word : word.toLowerCase().normalize('NFKD').replaceAll(/\p{M}/gu, '');
+			lowerCaseWords.add(lower);
+		}
+		if (word.length <= 9) {
+			const number = _numberWords.get(isLowerCase ? word : word.toLowerCase());
+			if (number !== undefined) numbers.push({value: number, tag: 'plain'});
+		}
 	}
 	numbers.sort((left, right) => left.value - right.value);
 	const facts: SourceFacts = {

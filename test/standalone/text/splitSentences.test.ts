@@ -10,6 +10,7 @@ test('abbreviations, initials, acronyms and numbers do not end a sentence', t =>
 		'See No. 5 here.',
 		'J. R. R. Tolkien wrote it.',
 	]);
+	t.deepEqual(_sentences('Eldred v. Ashcroft was decided in 2003. It lost.'), ['Eldred v. Ashcroft was decided in 2003.', 'It lost.']);
 });
 
 test('an abbreviation that can end a sentence does when no number follows', t => {
