@@ -1,5 +1,6 @@
 import {stringify} from 'csv-stringify/sync';
 import {documentRecordFields, type DocumentRecord} from '../store/DocumentRecord.js';
+import {formatPageRanges} from './formatPageRanges.js';
 
 export interface ExportCsvOptions {
 	/** Start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8. @default false */
@@ -14,19 +15,22 @@ export interface ExportCsvOptions {
 	escapeFormulas?: boolean;
 }
 
+/** CSV columns: the record's fields, with `citations` written as the pages they cite (`cited_pages`). */
+export const csvColumns = documentRecordFields.map(field => (field === 'citations' ? 'cited_pages' : field));
+
 /**
- * Writes records as RFC 4180 CSV: a header row of the {@link DocumentRecord} field names, CRLF
+ * Writes records as RFC 4180 CSV: a header row of {@link csvColumns}, CRLF
  * after every record, and fields quoted when they hold a comma, a quote, CR or LF (quotes doubled).
  * Text is written exactly as stored (no trimming or normalization); `null` becomes an empty field.
  * `key_points` is written as its JSON array text, which keeps key points that contain newlines or
- * commas recoverable.
+ * commas recoverable. The check of the summary gives `cited_pages` ("1-2; 5"), `unsupported_facts`
+ * (their text joined by "; ") and `needs_review` (`true`/`false`), empty when the summary was not checked.
  */
 export function exportCsv(records: readonly DocumentRecord[], options: ExportCsvOptions = {}): string {
-	const rows = records.map(record => documentRecordFields.map(field =>
-		field === 'key_points' ? _formatKeyPoints(record.key_points) : record[field]));
+	const rows = records.map(record => documentRecordFields.map(field => _formatCell(record, field)));
 	return stringify(rows, {
 		header: true,
-		columns: [...documentRecordFields],
+		columns: csvColumns,
 		record_delimiter: 'windows',
 		// csv-stringify stops quoting fields with a lone CR or LF once record_delimiter is set: force it.
 		quote_record_delimiter: true,
@@ -35,6 +39,12 @@ export function exportCsv(records: readonly DocumentRecord[], options: ExportCsv
 	});
 }
 
-function _formatKeyPoints(keyPoints: readonly string[] | null): string | null {
-	return keyPoints === null ? null : JSON.stringify(keyPoints);
+function _formatCell(record: DocumentRecord, field: (typeof documentRecordFields)[number]): string | number | null {
+	switch (field) {
+		case 'key_points': return record.key_points === null ? null : JSON.stringify(record.key_points);
+		case 'citations': return record.citations === null ? null : formatPageRanges(record.citations.flatMap(citation => citation.pages));
+		case 'unsupported_facts': return record.unsupported_facts === null ? null : record.unsupported_facts.map(fact => fact.text).join('; ');
+		case 'needs_review': return record.needs_review === null ? null : String(record.needs_review);
+		default: return record[field];
+	}
 }

@@ -1,3 +1,5 @@
+import type {Citation, UnsupportedFact} from '../verify/VerificationResult.js';
+
 /**
  * One document's outcome as the report exporters write it (snake_case, like the exported columns).
  * Returned by `Store.listDocuments`; the field order here is the column order of CSV exports.
@@ -19,6 +21,12 @@ export interface DocumentRecord {
 	output_tokens: number | null;
 	seconds: number | null;
 	updated_at: string;
+	/** The summary's statements traced to pages (src/verify); null when the summary was not checked with the current settings. */
+	citations: Citation[] | null;
+	/** Facts of the summary that the source does not contain; null when not checked. */
+	unsupported_facts: UnsupportedFact[] | null;
+	/** Whether a person should check the summary: a fact unsupported or a statement under the support threshold; null when not checked. */
+	needs_review: boolean | null;
 }
 
 /** The fields of {@link DocumentRecord} in export order. */
@@ -39,4 +47,7 @@ export const documentRecordFields = [
 	'output_tokens',
 	'seconds',
 	'updated_at',
+	'citations',
+	'unsupported_facts',
+	'needs_review',
 ] as const satisfies ReadonlyArray<keyof DocumentRecord>;

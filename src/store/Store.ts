@@ -7,9 +7,10 @@ import {PipelineError} from '../errors.js';
 import type {DocumentRecord} from './DocumentRecord.js';
 import {migrate} from './migrate.js';
 import {claimDeadFunction, prepareStatements, type Statements} from './prepareStatements.js';
+import {prepareVerificationStatements, type VerificationStatements} from './prepareVerificationStatements.js';
 import type {
 	CachedCall, ChunkMeta, ClaimOwner, DocumentFailure, DocumentMeta, DocumentResult, DocumentRow,
-	FailureRow, Lease, ListDocumentsOptions, RunCounters, RunRow, RunStatus, StartRunOptions, StoreStatus,
+	FailureRow, Lease, ListDocumentsOptions, RunCounters, RunRow, RunStatus, StartRunOptions, StoredVerification, StoreStatus,
 } from './types.js';
 
 export interface StoreOptions {
@@ -53,6 +54,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
 export class Store {
 	readonly #db: Database.Database;
 	readonly #statements: Statements;
+	readonly #verifications: VerificationStatements;
 	readonly #busyTimeoutMs: number;
 	readonly #clock: () => number;
 
@@ -61,6 +63,7 @@ export class Store {
 		this.#busyTimeoutMs = busyTimeoutMs;
 		this.#clock = clock;
 		this.#statements = prepareStatements(db);
+		this.#verifications = prepareVerificationStatements(db);
 	}
 
 	/** The database file's path. */
@@ -259,8 +262,43 @@ export class Store {
 			runId: options.runId ?? null,
 			since: options.since?.toISOString() ?? null,
 			status: options.status ?? null,
-		}) as Array<Omit<DocumentRecord, 'key_points'> & {key_points: string | null}>;
-		return rows.map(row => ({...row, key_points: _parseKeyPoints(row.key_points)}));
+		}) as Array<Omit<DocumentRecord, 'key_points' | 'citations' | 'unsupported_facts' | 'needs_review'> & {key_points: string | null}>;
+		return rows.map(row => {
+			const verification = this.getVerification(row.path);
+			return {
+				...row, key_points: _parseKeyPoints(row.key_points), citations: verification?.citations ?? null,
+				unsupported_facts: verification?.unsupportedFacts ?? null, needs_review: verification?.needsReview ?? null,
+			};
+		});
+	}
+
+	/**
+	 * Records the check of the summary `summary` of `file` (content `sha256`) under checker settings
+	 * `verification.verifyKey`; it counts only while that summary is the document's.
+	 */
+	putVerification(file: string, sha256: string, summary: string, verification: StoredVerification): void {
+		this.#write(`recording the check of ${file}`, () => this.#verifications.putVerification.run({
+			path: file, sha256, summary, verifyKey: verification.verifyKey, needsReview: verification.needsReview ? 1 : 0,
+			citations: JSON.stringify(verification.citations), unsupportedFacts: JSON.stringify(verification.unsupportedFacts),
+			repairedFrom: verification.repairedFrom === null ? null : JSON.stringify(verification.repairedFrom), now: _now(),
+		}));
+	}
+
+	/** The check of the document's current summary, if it has been checked. */
+	getVerification(file: string): StoredVerification | undefined {
+		const row = this.#verifications.getVerification.get(file) as
+			{verifyKey: string; needsReview: number; citations: string; unsupportedFacts: string; repairedFrom: string | null} | undefined;
+		if (row === undefined) return undefined;
+		return {
+			verifyKey: row.verifyKey, needsReview: row.needsReview === 1, citations: JSON.parse(row.citations) as StoredVerification['citations'],
+			unsupportedFacts: JSON.parse(row.unsupportedFacts) as StoredVerification['unsupportedFacts'],
+			repairedFrom: row.repairedFrom === null ? null : JSON.parse(row.repairedFrom) as StoredVerification['repairedFrom'],
+		};
+	}
+
+	/** Done documents whose current summary was checked and needs review; only those last written by `runId` when given. */
+	countNeedsReview(runId?: number): number {
+		return (this.#verifications.countNeedsReview.get({runId: runId ?? null}) as {count: number}).count;
 	}
 
 	/** Closes the database; safe to call twice. */

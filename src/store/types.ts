@@ -1,4 +1,5 @@
 /** Types of the store's API. Field names are camelCase; the SQL columns are their snake_case. */
+import type {Citation, UnsupportedFact} from '../verify/VerificationResult.js';
 
 export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
 export type DocumentStatus = 'pending' | 'running' | 'done' | 'failed';
@@ -162,4 +163,15 @@ export interface ListDocumentsOptions {
 	since?: Date;
 	/** @default both 'done' and 'failed' (documents with an outcome) */
 	status?: 'done' | 'failed';
+}
+
+/** A summary's check against its source, as stored (see src/verify). */
+export interface StoredVerification {
+	/** Hash of the checker's settings that produced it. */
+	verifyKey: string;
+	needsReview: boolean;
+	citations: Citation[];
+	unsupportedFacts: UnsupportedFact[];
+	/** When a repair replaced the model's first summary: that summary and its unsupported facts. */
+	repairedFrom: {summary: string; unsupported_facts: UnsupportedFact[]} | null;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {parse} from 'csv-parse/sync';
 import fc from 'fast-check';
-import {exportCsv} from '../../../src/report/exportCsv.js';
+import {csvColumns, exportCsv} from '../../../src/report/exportCsv.js';
 import {documentRecordFields, type DocumentRecord} from '../../../src/store/DocumentRecord.js';
 import {openStore} from '../../../src/store/Store.js';
 import {createTempDatabasePath} from '../store/createTempDatabasePath.js';
@@ -42,6 +42,9 @@ function _record(index: number, summary: string): DocumentRecord {
 		summary: failed ? null : summary, key_points: failed ? null : [summary, 'second, "point"\nwith newline'],
 		model: 'model.gguf', pipeline: 'map-reduce', prompt_tokens: 1000 + index, output_tokens: 50, seconds: 1.5 + index,
 		updated_at: '2026-01-02T03:04:05.678Z',
+		citations: failed ? null : [{text: 'One.', pages: [5, 1], support: 0.5}, {text: 'Two.', pages: [2], support: 0.9}],
+		unsupported_facts: failed ? null : [{text: '4%', kind: 'number', statement: 'One.'}, {text: summary, kind: 'quote', statement: 'Two.'}],
+		needs_review: failed ? null : index % 2 === 0,
 	};
 }
 
@@ -50,6 +53,8 @@ function _expectedRow(record: DocumentRecord): string[] {
 	return documentRecordFields.map(field => {
 		const value = record[field];
 		if (value === null) return '';
+		if (field === 'citations') return '1-2; 5';
+		if (field === 'unsupported_facts') return `4%; ${record.summary}`;
 		return field === 'key_points' ? JSON.stringify(value) : String(value);
 	});
 }
@@ -69,7 +74,7 @@ function _readWithPython(file: string, encoding: 'utf-8' | 'utf-8-sig'): string[
 }
 
 const _records = _hostile.map((summary, index) => _record(index, summary));
-const _expected = [[...documentRecordFields], ..._records.map(_expectedRow)];
+const _expected = [[...csvColumns], ..._records.map(_expectedRow)];
 
 for (const bom of [false, true]) {
 	test(`hostile text round-trips exactly through csv-parse and Python's csv (bom: ${bom})`, t => {
@@ -86,7 +91,7 @@ for (const bom of [false, true]) {
 
 test('output is RFC 4180: header row, CRLF after every record, only fields that need it quoted', t => {
 	const csv = exportCsv([_record(0, 'He said "hi", ok'), _record(1, 'two\nlines')]);
-	t.true(csv.startsWith(`${documentRecordFields.join(',')}\r\n`));
+	t.true(csv.startsWith(`${csvColumns.join(',')}\r\n`));
 	t.true(csv.endsWith('\r\n'));
 	t.true(csv.includes(',"He said ""hi"", ok",'));
 	t.true(csv.includes(',"two\nlines",'), 'a bare LF inside a field stays as written, inside quotes');
@@ -95,7 +100,7 @@ test('output is RFC 4180: header row, CRLF after every record, only fields that 
 	t.is(withoutQuoted.split('\r\n').length, 4, 'two records, a header, and the empty tail');
 	t.false(/[^\r]\n/.test(withoutQuoted), 'no bare LF between records');
 
-	t.is(exportCsv([]), `${documentRecordFields.join(',')}\r\n`, 'an empty export still has its header');
+	t.is(exportCsv([]), `${csvColumns.join(',')}\r\n`, 'an empty export still has its header');
 });
 
 test('escapeFormulas prefixes a quote to cells a spreadsheet would run; the default keeps text exact', t => {
@@ -109,12 +114,12 @@ test('any Unicode text round-trips through csv-parse (property) and Python (samp
 	const text = fc.oneof(fc.string({unit: 'binary', maxLength: 40}), fc.string({unit: fc.constantFrom(',', '"', '\r', '\n', 'a', ' ', '='), maxLength: 20}));
 	const records = fc.array(text, {minLength: 1, maxLength: 5}).map(summaries => summaries.map((summary, index) => _record(index, summary)));
 	fc.assert(fc.property(records, sample => {
-		t.deepEqual(parse(exportCsv(sample), {bom: true}), [[...documentRecordFields], ...sample.map(_expectedRow)]);
+		t.deepEqual(parse(exportCsv(sample), {bom: true}), [[...csvColumns], ...sample.map(_expectedRow)]);
 	}), {numRuns: 300, seed: 4180});
 
 	const batch = fc.sample(text, {numRuns: 200, seed: 4180}).map((summary, index) => _record(index, summary));
 	const file = _writeTemp(t, exportCsv(batch, {bom: true}));
-	t.deepEqual(_readWithPython(file, 'utf-8-sig'), [[...documentRecordFields], ...batch.map(_expectedRow)]);
+	t.deepEqual(_readWithPython(file, 'utf-8-sig'), [[...csvColumns], ...batch.map(_expectedRow)]);
 });
 
 test('records listed from a real store export and parse back', t => {
@@ -129,4 +134,19 @@ test('records listed from a real store export and parse back', t => {
 	const rows = parse(exportCsv(records, {bom: true}), {bom: true, columns: true}) as Array<Record<string, string>>;
 	t.like(rows[0], {path: 'a.pdf', status: 'failed', error_code: 'E_ENCRYPTED', summary: '', key_points: ''});
 	t.like(rows[1], {path: 'b.pdf', title: 'Título', pages: '2', summary: 'Résumé, "quoted"\r\nnext', key_points: '["k1","k,2"]', seconds: '0.5'});
+});
+
+test('the check of a summary gives cited_pages as ranges, unsupported facts joined by "; " and needs_review', t => {
+	const store = openStore(createTempDatabasePath(t));
+	t.teardown(() => store.close());
+	const runId = store.startRun({pipeline: 'p', configHash: 'c'});
+	store.markRunning('c.pdf', {sha256: 'sha-c', bytes: 10, format: 'pdf', pages: 9, title: null, runId});
+	store.markDone('c.pdf', 'sha-c', {summary: 'S.', keyPoints: null, model: 'm', pipeline: 'p', summaryKey: 'k', promptTokens: 5, outputTokens: 6, llmCalls: 1, seconds: 0.5, runId});
+	store.putVerification('c.pdf', 'sha-c', 'S.', {
+		verifyKey: 'v', needsReview: true, repairedFrom: null,
+		citations: [{text: 'A.', pages: [5, 2], support: 0.8}, {text: 'B.', pages: [1, 9, 8], support: 0.7}],
+		unsupportedFacts: [{text: '$5m', kind: 'number', statement: 'A.'}, {text: 'Bob Li', kind: 'name', statement: 'B.'}],
+	});
+	const rows = parse(exportCsv(store.listDocuments({runId})), {columns: true}) as Array<Record<string, string>>;
+	t.like(rows[0], {cited_pages: '1-2; 5; 8-9', unsupported_facts: '$5m; Bob Li', needs_review: 'true'});
 });
