@@ -16,6 +16,7 @@ const _commands: Record<string, (cli: Argv) => Promise<Argv>> = {
 	chunk: async cli => cli.command((await import('./commands/ChunkCommand.js')).ChunkCommand),
 	status: async cli => cli.command((await import('./commands/StatusCommand.js')).StatusCommand),
 	export: async cli => cli.command((await import('./commands/ExportCommand.js')).ExportCommand),
+	verify: async cli => cli.command((await import('./commands/VerifyCommand.js')).VerifyCommand),
 	models: async cli => cli.command((await import('./commands/ModelsCommand.js')).ModelsCommand),
 };
 

@@ -24,12 +24,13 @@ export function reportRunOutcome(result: RunResult, options: ReportRunOutcomeOpt
 		runId: result.runId, documents: result.documents, llmCalls: result.llmCalls, cacheHits: result.cacheHits,
 		promptTokens: result.promptTokens, evaluatedPromptTokens: result.evaluatedPromptTokens, outputTokens: result.outputTokens,
 		maxPromptTokens: result.maxPromptTokens, contextSize: result.contextSize, wallSeconds: Math.round(result.wallSeconds * 1000) / 1000,
+		needsReview: options.store.countNeedsReview(result.runId),
 	};
 	if (options.json) process.stdout.write(`${JSON.stringify(totals)}\n`);
 	const {total, done, failed, skipped, failedBefore} = result.documents;
 	// Documents that failed before and were skipped are still failed: the closing line says so.
 	const stillFailed = failedBefore > 0 ? ` (${failedBefore} of them failed before and are still failed: see precis status; --retry-failed tries them again)` : '';
-	const counts = `${total} documents, ${done} done, ${failed} failed, ${skipped} skipped${stillFailed}; ${result.llmCalls} model calls, ${result.cacheHits} cached; ${totals.wallSeconds} s`;
+	const counts = `${total} documents, ${done} done, ${failed} failed, ${skipped} skipped${stillFailed}; ${result.llmCalls} model calls, ${result.cacheHits} cached; ${totals.wallSeconds} s; ${totals.needsReview} need review`;
 	if (options.ending === 'stopped') {
 		options.log({event: 'stopped', ...totals}, `stopped watching; run ${result.runId}: ${counts}`);
 	} else {

@@ -38,3 +38,6 @@ export interface VerifySettings {
 	/** One more model call to correct a summary with unsupported facts; kept only when it has fewer. @default false */
 	repair: boolean;
 }
+
+/** The checker's own version: part of the settings hash, so that a changed checker checks stored summaries again. */
+export const checkerVersion = 1;

@@ -1,5 +1,6 @@
 import type {CommandModule} from 'yargs';
 import type {Store} from '../../store/Store.js';
+import {formatReviewStatus} from '../formatReviewStatus.js';
 import {openExistingStore} from '../openExistingStore.js';
 import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
 import {formatLiveProgress, formatLiveProgressJson} from '../progress/formatLiveProgress.js';
@@ -26,7 +27,7 @@ export const StatusCommand: CommandModule<object, StatusCommand> = {
 function _statusJson(store: Store): object {
 	const {documents, runs} = store.getStatus();
 	return {
-		documents: {total: documents.total, done: documents.done, failed: documents.failed, pending: documents.pending + documents.running},
+		documents: {total: documents.total, done: documents.done, failed: documents.failed, pending: documents.pending + documents.running, needsReview: formatReviewStatus(store).needsReview},
 		runs: runs.map(run => ({
 			id: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, status: run.status, pipeline: run.pipeline,
 			llmCalls: run.llmCalls, cacheHits: run.cacheHits, promptTokens: run.promptTokens, outputTokens: run.outputTokens,
@@ -39,7 +40,7 @@ function _statusJson(store: Store): object {
 
 function _statusText(store: Store): string {
 	const {documents, runs} = store.getStatus();
-	const lines = [`documents: ${documents.total} total, ${documents.done} done, ${documents.failed} failed, ${documents.pending + documents.running} pending`, '', 'runs:'];
+	const lines = [`documents: ${documents.total} total, ${documents.done} done, ${documents.failed} failed, ${documents.pending + documents.running} pending`, formatReviewStatus(store).text, '', 'runs:'];
 	lines.push(_table([['id', 'started', 'status', 'docs done/failed/skipped', 'calls', 'cached', 'tokens in/out', 'out tok/s'], ...runs.map(run => {
 		const seconds = run.finishedAt === null ? (Date.now() - Date.parse(run.startedAt)) / 1000 : (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
 		return [String(run.id), run.startedAt.replace('T', ' ').slice(0, 19), run.status, `${run.documentsDone}/${run.documentsFailed}/${run.documentsSkipped} of ${run.documentsTotal}`,
