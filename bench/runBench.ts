@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only=engine,parallel,extract,rerun,memory,langchain,scaleout]`: measures precis against
+ * `npm run bench [-- --only=engine,parallel,extract,rerun,memory,langchain,scaleout,verify]`: measures precis against
  * the engine's own speed, pdftotext and LangChain.js, side by side in one run on this machine, and
  * writes bench/results/<date>.json plus a short table on stdout. See docs/performance.md.
  */
@@ -18,6 +18,7 @@ import {measureMemory} from './sections/measureMemory.js';
 import {getEfficiency, measureFloor, measureParallelFloor, measurePipeline} from './sections/measurePipeline.js';
 import {measureScaleOut} from './sections/measureScaleOut.js';
 import {measureServerParallel} from './sections/measureServerParallel.js';
+import {measureVerify} from './sections/measureVerify.js';
 
 /** Fixed inputs and settings: the same every run, so runs on one machine compare. */
 export const BENCH_SETTINGS = {
@@ -32,7 +33,7 @@ export const BENCH_SETTINGS = {
 	seed: 1,
 } as const;
 
-const _sections = ['engine', 'parallel', 'extract', 'rerun', 'memory', 'langchain', 'scaleout'] as const;
+const _sections = ['engine', 'parallel', 'extract', 'rerun', 'memory', 'langchain', 'scaleout', 'verify'] as const;
 type _Section = (typeof _sections)[number];
 
 const only = process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -123,6 +124,10 @@ try {
 	if (wanted('scaleout') && hasCorpus) {
 		log('8. the same documents through the local engine and through one and two llama-server processes');
 		report.scaleOut = await measureScaleOut({model: tiny, pipelineFile: pipelineFile('tiny'), documents, db: name => join(workDir, `scaleout-${name}.db`)});
+	}
+	if (wanted('verify') && hasCorpus) {
+		log('9. checking a summary against freeculture.pdf (352 pages), and against the same text at 5,000 pages');
+		report.verify = await measureVerify(corpusFile('pdf/freeculture.pdf'));
 	}
 } finally {
 	rmSync(workDir, {recursive: true, force: true});

@@ -35,16 +35,16 @@ const _forms: Array<{pattern: RegExp; order?: 'dmy'}> = [
  */
 export function parseDates(text: string): DateMention[] {
 	const mentions: DateMention[] = [];
-	const taken: Array<[number, number]> = [];
+	// Characters already part of a date.
+	const taken = new Uint8Array(text.length);
 	for (const form of _forms) {
-		form.pattern.lastIndex = 0;
 		for (const match of text.matchAll(form.pattern)) {
 			const start = match.index;
 			const end = start + match[0].length;
-			if (taken.some(([from, to]) => start < to && end > from)) continue;
+			if (taken.subarray(start, end).includes(1)) continue;
 			const candidates = _candidatesOf(match.groups!, form.order);
 			if (candidates.length === 0) continue;
-			taken.push([start, end]);
+			taken.fill(1, start, end);
 			mentions.push({start, end, candidates});
 		}
 	}
