@@ -61,6 +61,8 @@ function _hasName(index: SourceIndex, name: string): boolean {
 	if (/^\p{Lu}{2,6}s?$/u.test(name)) return _hasAcronym(index, name.replace(/s$/u, ''));
 	const words = phrase.split(/[\s.]+/u).map(word => word.replace(/'s$/u, '')).filter(word => word !== '' && !_honorifics.has(word) && !_nameJoiners.has(word));
 	if (words.length === 0) return true;
+	// "United Kingdom" where the source writes "UK".
+	if (words.length >= 2 && words.length <= 6 && _occurrences(index.normalized.text, words.map(word => word[0]).join('')).length > 0) return true;
 	if (words.length === 1) return _occurrences(index.normalized.text, words[0]!).length > 0 || _hasCapitalizedWordStartingWith(index, words[0]!);
 	const places = words.map(word => _occurrences(index.normalized.text, word));
 	const rarest = places.reduce((best, next) => (next.length < best.length ? next : best));

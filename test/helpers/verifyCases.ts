@@ -34,6 +34,8 @@ export interface CaseScore {
 	wrongMissed: string[];
 	restatedFlagged: string[];
 	restatedKept: string[];
+	/** Unsupported facts the case did not inject: false alarms (a case with no source at all expects none to be listed). */
+	unexpectedFlags: string[];
 	/** Statements whose first cited page is the case's page / is not. */
 	pagesRight: number;
 	pagesWrong: string[];
@@ -49,6 +51,7 @@ export function scoreCase(verifyCase: VerifyCase, result: VerificationResult): C
 		wrongMissed: wrong.filter(fact => !flagged(fact)),
 		restatedFlagged: restated.filter(flagged),
 		restatedKept: restated.filter(fact => !flagged(fact)),
+		unexpectedFlags: verifyCase.id.startsWith('no-source') ? [] : result.unsupported_facts.filter(({text}) => !wrong.some(fact => _overlap(text, fact))).map(fact => `${fact.kind}: ${fact.text}`),
 		pagesRight: citations.filter(citation => citation.pages[0] === verifyCase.page).length,
 		pagesWrong: citations.filter(citation => citation.pages[0] !== verifyCase.page).map(citation => `${citation.text} -> ${citation.pages.join(',') || 'none'}`),
 	};

@@ -11,6 +11,7 @@ for (const verifyCase of cases) {
 		const score = scoreCase(verifyCase, result);
 		t.deepEqual(score.wrongMissed, [], 'every injected wrong fact is listed as unsupported');
 		t.deepEqual(score.restatedFlagged, [], 'no correct fact is listed as unsupported');
+		t.deepEqual(score.unexpectedFlags, [], 'nothing else is listed as unsupported');
 		t.deepEqual(score.pagesWrong, [], 'each statement cites its page first');
 		if (verifyCase.page !== undefined) t.true(score.pagesRight > 0);
 		if (verifyCase.needs_review !== undefined) t.is(result.needs_review, verifyCase.needs_review);
