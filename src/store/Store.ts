@@ -280,19 +280,19 @@ export class Store {
 		this.#write(`recording the check of ${file}`, () => this.#verifications.putVerification.run({
 			path: file, sha256, summary, verifyKey: verification.verifyKey, needsReview: verification.needsReview ? 1 : 0,
 			citations: JSON.stringify(verification.citations), unsupportedFacts: JSON.stringify(verification.unsupportedFacts),
-			repairedFrom: verification.repairedFrom === null ? null : JSON.stringify(verification.repairedFrom), now: _now(),
+			repair: verification.repair === null ? null : JSON.stringify(verification.repair), now: _now(),
 		}));
 	}
 
 	/** The check of the document's current summary, if it has been checked. */
 	getVerification(file: string): StoredVerification | undefined {
 		const row = this.#verifications.getVerification.get(file) as
-			{verifyKey: string; needsReview: number; citations: string; unsupportedFacts: string; repairedFrom: string | null} | undefined;
+			{verifyKey: string; needsReview: number; citations: string; unsupportedFacts: string; repair: string | null} | undefined;
 		if (row === undefined) return undefined;
 		return {
 			verifyKey: row.verifyKey, needsReview: row.needsReview === 1, citations: JSON.parse(row.citations) as StoredVerification['citations'],
 			unsupportedFacts: JSON.parse(row.unsupportedFacts) as StoredVerification['unsupportedFacts'],
-			repairedFrom: row.repairedFrom === null ? null : JSON.parse(row.repairedFrom) as StoredVerification['repairedFrom'],
+			repair: row.repair === null ? null : JSON.parse(row.repair) as StoredVerification['repair'],
 		};
 	}
 

@@ -172,6 +172,12 @@ export interface StoredVerification {
 	needsReview: boolean;
 	citations: Citation[];
 	unsupportedFacts: UnsupportedFact[];
-	/** When a repair replaced the model's first summary: that summary and its unsupported facts. */
-	repairedFrom: {summary: string; unsupported_facts: UnsupportedFact[]} | null;
+	/** When `verify.repair` asked the model to correct the summary: both versions, and which one was kept (the one with fewer unsupported facts). */
+	repair: RepairRecord | null;
+}
+
+export interface RepairRecord {
+	kept: 'original' | 'repaired';
+	original: {summary: string; unsupported_facts: UnsupportedFact[]};
+	repaired: {summary: string; unsupported_facts: UnsupportedFact[]};
 }

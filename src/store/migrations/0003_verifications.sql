@@ -14,8 +14,9 @@ CREATE TABLE verifications (
 	citations TEXT NOT NULL CHECK (json_valid(citations)),
 	-- JSON array of {text, kind, statement}
 	unsupported_facts TEXT NOT NULL CHECK (json_valid(unsupported_facts)),
-	-- when a repair replaced the model's first summary: {summary, unsupported_facts} of that first one
-	repaired_from TEXT CHECK (repaired_from IS NULL OR json_valid(repaired_from)),
+	-- when verify.repair asked the model to correct the summary: {kept: 'original' | 'repaired',
+	-- original: {summary, unsupported_facts}, repaired: {summary, unsupported_facts}}
+	repair TEXT CHECK (repair IS NULL OR json_valid(repair)),
 	checked_at TEXT NOT NULL
 );
 CREATE INDEX verifications_needs_review ON verifications (needs_review);

@@ -143,7 +143,7 @@ test('the check of a summary gives cited_pages as ranges, unsupported facts join
 	store.markRunning('c.pdf', {sha256: 'sha-c', bytes: 10, format: 'pdf', pages: 9, title: null, runId});
 	store.markDone('c.pdf', 'sha-c', {summary: 'S.', keyPoints: null, model: 'm', pipeline: 'p', summaryKey: 'k', promptTokens: 5, outputTokens: 6, llmCalls: 1, seconds: 0.5, runId});
 	store.putVerification('c.pdf', 'sha-c', 'S.', {
-		verifyKey: 'v', needsReview: true, repairedFrom: null,
+		verifyKey: 'v', needsReview: true, repair: null,
 		citations: [{text: 'A.', pages: [5, 2], support: 0.8}, {text: 'B.', pages: [1, 9, 8], support: 0.7}],
 		unsupportedFacts: [{text: '$5m', kind: 'number', statement: 'A.'}, {text: 'Bob Li', kind: 'name', statement: 'B.'}],
 	});

@@ -3,7 +3,7 @@ import {openStore} from '../../../src/store/Store.js';
 import {createTempDatabasePath} from './createTempDatabasePath.js';
 
 const _result = {summaryKey: 'k', keyPoints: null, model: 'm', pipeline: 'p', promptTokens: 1, outputTokens: 1, llmCalls: 1, seconds: 0.1};
-const _check = {verifyKey: 'v1', needsReview: true, repairedFrom: null, citations: [{text: 'A.', pages: [2], support: 0.1}], unsupportedFacts: [{text: '7', kind: 'number' as const, statement: 'A.'}]};
+const _check = {verifyKey: 'v1', needsReview: true, repair: null, citations: [{text: 'A.', pages: [2], support: 0.1}], unsupportedFacts: [{text: '7', kind: 'number' as const, statement: 'A.'}]};
 
 test('a check counts only for the summary it checked: a new summary makes it stale', t => {
 	const store = openStore(createTempDatabasePath(t));
