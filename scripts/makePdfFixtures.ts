@@ -1,9 +1,9 @@
 /**
- * Writes the small PDFs under fixtures/pdf/, each named after the reader behaviour it covers:
+ * Writes the small PDFs under fixtures/pdf/ (and fixtures/verify/multi-page-report.pdf), each named after the reader behaviour it covers:
  * `npx tsx scripts/makePdfFixtures.ts`. Text is set line by line with pdf-lib at explicit positions,
  * so each file's layout (columns, gaps, line-end hyphens, running headers) is known exactly.
  */
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {deflateSync, crc32} from 'node:zlib';
 import {PDFDocument, PDFName, StandardFonts, type PDFFont, type PDFPage} from 'pdf-lib';
 
@@ -156,7 +156,32 @@ function makeGrayPng(width: number, height: number): Uint8Array {
 	return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/**
+ * fixtures/verify/multi-page-report.pdf: eight pages of a council report, one topic a page, whose
+ * text is fixtures/verify/report-pages.json; the verification cases cite its pages.
+ */
+async function makeMultiPageReport(): Promise<void> {
+	const report = JSON.parse(readFileSync(new URL('../fixtures/verify/report-pages.json', import.meta.url), 'utf8')) as {title: string; pages: string[]};
+	const document = await newDocument(report.title);
+	const font = await document.embedFont(StandardFonts.Helvetica);
+	const bold = await document.embedFont(StandardFonts.HelveticaBold);
+	for (const text of report.pages) {
+		const page = document.addPage([612, 792]);
+		let y = 720;
+		for (const [index, paragraph] of text.split('\n\n').entries()) {
+			const face = index === 0 ? bold : font;
+			for (const line of wrap(paragraph, face, 468)) {
+				page.drawText(line, {x: 72, y, size, font: face});
+				y -= size * 1.5;
+			}
+			y -= size;
+		}
+	}
+	await save('../verify/multi-page-report.pdf', document);
+}
+
 mkdirSync(folder, {recursive: true});
+await makeMultiPageReport();
 await makeTwoColumnInterleaved();
 await makeRunningHeaders();
 await makeHyphenation();
