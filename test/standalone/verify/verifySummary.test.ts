@@ -50,3 +50,11 @@ test('an empty source gives a result, with every statement unsupported', t => {
 	t.like(result, {needs_review: true, citations: [{pages: [], support: 0}]});
 	t.deepEqual(result.unsupported_facts.map(fact => fact.text), ['5%', '2023']);
 });
+
+test('a 5,000-page source gives a result that cites the right page', t => {
+	const pages = Array.from({length: 5000}, (_, page) => `Page ${page + 1} records shipment ${page * 7 + 3} of grain to the harbour of Vel${page}ora.\n`);
+	const pageStarts = pages.map((_, page) => pages.slice(0, page).join('').length);
+	const result = verifySummary('Shipment 29,998 of grain went to the harbour of Vel4285ora.', indexSource(pages.join(''), pageStarts), _options);
+	t.like(result, {needs_review: false, unsupported_facts: []});
+	t.is(result.citations[0]?.pages[0], 4286);
+});
