@@ -17,7 +17,7 @@ export interface DocumentWork {
 	stop: RunStop;
 	/** The model calls of every document, ordered by document. */
 	queue: PQueue;
-	config: Pick<ResolvedConfig, 'name' | 'chunk' | 'summarize'>;
+	config: Pick<ResolvedConfig, 'name' | 'chunk' | 'summarize' | 'verify'>;
 	keys: SettingsKeys;
 	engineId: string;
 	runId: number;

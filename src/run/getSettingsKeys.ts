@@ -5,7 +5,7 @@ import {hashJson} from './hashJson.js';
 
 /** Hashes of the settings that decide a document's outcome, stored with it and compared on a rerun. */
 export interface SettingsKeys {
-	/** What a summary depends on: engine, context, chunking and summarization settings. */
+	/** What a summary depends on: engine, context, chunking and summarization settings, and whether it is repaired (verify.repair). */
 	summaryKey: string;
 	/** What a failure while reading depends on: the extraction limits. */
 	extractKey: string;
@@ -29,7 +29,7 @@ export function getFailureKey(code: string, stage: 'extract' | 'summarize', keys
 
 export interface SettingsKeysOptions {
 	engineId: string;
-	config: Pick<ResolvedConfig, 'chunk' | 'summarize'> & {engine: Pick<ResolvedConfig['engine'], 'contextSize' | 'maxContextSize'>};
+	config: Pick<ResolvedConfig, 'chunk' | 'summarize' | 'verify'> & {engine: Pick<ResolvedConfig['engine'], 'contextSize' | 'maxContextSize'>};
 	extraction: ExtractionSettings;
 }
 
@@ -39,7 +39,9 @@ export interface SettingsKeysOptions {
  */
 export function getSettingsKeys({engineId, config, extraction}: SettingsKeysOptions): SettingsKeys {
 	const {contextSize, maxContextSize} = config.engine;
-	const summaryKey = hashJson({engine: engineId, context: {contextSize, maxContextSize}, chunk: config.chunk, summarize: config.summarize});
+	// A repaired summary differs from the model's first one: turning repair on summarizes again (from cached calls).
+	const repair = config.verify.enabled && config.verify.repair ? {repair: true} : {};
+	const summaryKey = hashJson({engine: engineId, context: {contextSize, maxContextSize}, chunk: config.chunk, summarize: config.summarize, ...repair});
 	const extractKey = hashJson({extract: extraction});
 	return {summaryKey, extractKey, summarizeKey: hashJson({extractKey, summaryKey})};
 }

@@ -1,6 +1,7 @@
 import {resolve} from 'node:path';
 import {isPipelineError, toError} from '../errors.js';
 import type {Lease} from '../store/types.js';
+import {recheckStoredSummary} from './checkDocumentSummary.js';
 import {decideDocument, type DocumentDecision} from './decideDocument.js';
 import type {DocumentWork} from './DocumentWork.js';
 import {getFailureKey, listFailureKeys} from './getSettingsKeys.js';
@@ -48,6 +49,7 @@ async function _claim(work: DocumentWork, file: string, sha256: string): Promise
 		force: work.force, retryFailed: work.retryFailed,
 	});
 	const before = decide();
+	if (before === 'skip-done') await recheckStoredSummary(work.store, work.pool, file, work.config.verify);
 	if (before !== 'process') return _toSkipReason(before);
 	await work.loadEngine();
 	const lease = work.leases.claim(file);

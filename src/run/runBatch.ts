@@ -27,7 +27,7 @@ export interface RunBatchOptions {
 	 * run open). Pulled by several lanes at once; it must end once `signal` aborts.
 	 */
 	source?: AsyncIterable<string>;
-	config: Pick<ResolvedConfig, 'name' | 'discover' | 'chunk' | 'summarize'> & {engine: Pick<ResolvedConfig['engine'], 'contextSize' | 'maxContextSize'>};
+	config: Pick<ResolvedConfig, 'name' | 'discover' | 'chunk' | 'summarize' | 'verify'> & {engine: Pick<ResolvedConfig['engine'], 'contextSize' | 'maxContextSize'>};
 	/** Loaded when the first document needs a model call: a run over unchanged documents never loads it. */
 	engine: LazyEngine;
 	store: Store;

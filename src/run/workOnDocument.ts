@@ -1,5 +1,6 @@
 import type {DocumentMeta, Lease} from '../store/types.js';
 import {summarizeDocument} from '../summarize/summarizeDocument.js';
+import {checkSummary} from './checkDocumentSummary.js';
 import {createCallModel} from './createCallModel.js';
 import type {DocumentWork} from './DocumentWork.js';
 import {toSummarizeInput} from './toSummarizeInput.js';
@@ -40,23 +41,21 @@ export async function workOnDocument(work: DocumentWork, attempt: DocumentAttemp
 	attempt.sha256 = document.sha256;
 	attempt.meta = {sha256: document.sha256, bytes: document.bytes, format: document.format, pages: document.pages.length, title: document.title ?? null, runId};
 	if (!store.markRunning(file, attempt.meta, lease)) return 'lease-lost';
-	const summary = await summarizeDocument(toSummarizeInput(document), {
-		engine,
-		summarize: config.summarize,
-		chunk: config.chunk,
-		onProgress: progress => tally.emit({...progress, path}),
-		callModel: createCallModel({
-			engine, store, queue: work.queue, runId, force: work.force, priority: -attempt.index,
-			intakeSignal: work.stop.intake.signal, callSignal: work.stop.inFlight.signal,
-			onCall: call => tally.call({path, ...call}),
-		}),
+	const input = toSummarizeInput(document);
+	const callModel = createCallModel({
+		engine, store, queue: work.queue, runId, force: work.force, priority: -attempt.index,
+		intakeSignal: work.stop.intake.signal, callSignal: work.stop.inFlight.signal,
+		onCall: call => tally.call({path, ...call}),
 	});
+	const drafted = await summarizeDocument(input, {engine, summarize: config.summarize, chunk: config.chunk, onProgress: progress => tally.emit({...progress, path}), callModel});
+	const {summary, verification} = await checkSummary(document, drafted, config.verify, {title: input.title, summarize: config.summarize, engine, callModel});
 	const seconds = (performance.now() - attempt.started) / 1000;
 	const written = store.markDone(file, document.sha256, {
 		lease, summary: summary.summary, keyPoints: summary.keyPoints ?? null, model: work.engineId, pipeline: config.name, summaryKey: work.keys.summaryKey,
 		promptTokens: summary.promptTokens, outputTokens: summary.outputTokens, llmCalls: summary.calls - summary.cachedCalls, seconds, runId,
 	});
 	if (!written) return 'lease-lost';
+	if (verification !== undefined) store.putVerification(file, document.sha256, summary.summary, verification);
 	store.putChunks(document.sha256, work.keys.summaryKey, summary.chunks.map(chunk => ({
 		index: chunk.index, tokens: chunk.tokens, charStart: chunk.start, charEnd: chunk.end,
 		pageFirst: chunk.pages?.[0] ?? null, pageLast: chunk.pages?.[1] ?? null, headings: chunk.headings,

@@ -280,7 +280,7 @@ export class Store {
 		this.#write(`recording the check of ${file}`, () => this.#verifications.putVerification.run({
 			path: file, sha256, summary, verifyKey: verification.verifyKey, needsReview: verification.needsReview ? 1 : 0,
 			citations: JSON.stringify(verification.citations), unsupportedFacts: JSON.stringify(verification.unsupportedFacts),
-			repair: verification.repair === null ? null : JSON.stringify(verification.repair), now: _now(),
+			repair: verification.repair === null ? null : JSON.stringify(verification.repair), now: this.#now(),
 		}));
 	}
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-/** The statements of the `verifications` table (migration 0003), prepared once per connection. */
+/** The statements of the `verifications` table (migration 0004), prepared once per connection. */
 export function prepareVerificationStatements(db: Database.Database) {
 	return {
 		putVerification: db.prepare(`INSERT INTO verifications
