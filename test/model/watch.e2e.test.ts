@@ -98,8 +98,9 @@ test('a watcher reads settled files once, keeps up with a burst beside a cron ru
 	mkdirSync(join(inbox, 'burst'));
 	for (let index = 0; index < 200; index++) writeFileSync(join(inbox, 'burst', `b${String(index).padStart(3, '0')}.txt`), `Item ${index}. ${createProse(1, 1000 + index)}`);
 	const cron = await runPrecis(['run', inbox, ...common, '--json'], {cwd: work});
-	t.is(cron.code, 0, cron.stderr);
-	const cronTotals = JSON.parse(cron.stdout) as {llmCalls: number; documents: {done: number; skipped: number}};
+	t.is(cron.code, 3, `bad.pdf, failed under the watcher, still stands and the cron run says so: ${cron.stderr}`);
+	const cronTotals = JSON.parse(cron.stdout) as {llmCalls: number; documents: {done: number; skipped: number; failedBefore: number}};
+	t.is(cronTotals.documents.failedBefore, 1);
 	const burstDone = (): number => queryDb<{n: number}>(db, `SELECT count(*) AS n FROM documents WHERE path LIKE '%/burst/%' AND status = 'done'`)[0]?.n ?? 0;
 	const burstDeadline = Date.now() + 90_000;
 	while (burstDone() < 200 && Date.now() < burstDeadline) await sleep(200);
