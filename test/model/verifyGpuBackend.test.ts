@@ -2,15 +2,15 @@ import test from 'ava';
 import {getLlamaGpuTypes} from 'node-llama-cpp';
 import {verifyGpuBackend} from '../../src/engine/verifyGpuBackend.js';
 
+/** The CUDA backend is the one that cannot run here; on a machine where it can, the test is declared skipped. Awaited before the first test: AVA wants every test declared in one go. */
+const withoutCuda = (await getLlamaGpuTypes('supported')).includes('cuda') ? test.skip : test;
+
 test('the self-test runs a backend in a child process and reports what it used', async t => {
 	const verdict = await verifyGpuBackend('auto');
 	t.true(verdict.ok, verdict.ok ? '' : verdict.detail);
 	const supported = (await getLlamaGpuTypes('supported')).filter(type => type !== false);
 	if (verdict.ok && supported.length === 0) t.is(verdict.backend, false, 'no GPU here: auto runs on the CPU');
 });
-
-/** The CUDA backend is the one that cannot run here; on a machine where it can, the test is declared skipped. */
-const withoutCuda = (await getLlamaGpuTypes('supported')).includes('cuda') ? test.skip : test;
 
 withoutCuda('a backend that cannot run fails the self-test with a reason instead of taking precis down', async t => {
 	const verdict = await verifyGpuBackend('cuda');
