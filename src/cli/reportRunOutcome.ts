@@ -17,8 +17,8 @@ export interface ReportRunOutcomeOptions {
 /** After a run or a watcher: writes the pipeline's report file, prints the totals, and logs the summary line. */
 export function reportRunOutcome(result: RunResult, options: ReportRunOutcomeOptions): void {
 	if (options.report.format !== 'none') {
-		const file = writeReportFile(options.store.listDocuments({runId: result.runId}), options.report, new Date());
-		options.log({event: 'report', path: file}, `report written to ${file}`);
+		const files = writeReportFile(options.store.listDocuments({runId: result.runId}), options.report, {selection: `run ${result.runId}`, generatedAt: new Date()});
+		for (const file of files) options.log({event: 'report', path: file}, `report written to ${file}`);
 	}
 	const totals = {
 		runId: result.runId, documents: result.documents, llmCalls: result.llmCalls, cacheHits: result.cacheHits,

@@ -7,6 +7,8 @@ import {z} from 'zod';
 
 const positiveInt = z.number().int().positive();
 const nonNegativeInt = z.number().int().nonnegative();
+/** The formats a report file can be written in (`precis export --format` and `report.format`). */
+export const reportFileFormats = ['csv', 'json', 'jsonl', 'html', 'md'] as const;
 
 const promptsSchema = z.object({
 	/** System message of every call. */
@@ -108,7 +110,11 @@ export const configSchema = z.object({
 		repair: z.boolean(),
 	}).strict(),
 	report: z.object({
-		format: z.enum(['none', 'csv', 'json', 'jsonl']),
+		/**
+		 * Report written after a run: one format, or a list of formats written side by side (each file is
+		 * `path` with its extension changed to the format's: `.csv`, `.json`, `.jsonl`, `.html`, `.md`).
+		 */
+		format: z.union([z.enum(['none', ...reportFileFormats]), z.array(z.enum(reportFileFormats)).min(1)]),
 		/** Report file written after a run; `{date}` becomes the run's date (YYYY-MM-DD). */
 		path: z.string().min(1),
 		/** Start CSV reports with a UTF-8 byte order mark (for Excel). */

@@ -2,11 +2,27 @@ import type {DocumentRecord} from '../store/DocumentRecord.js';
 import {exportCsv} from './exportCsv.js';
 import {exportJson} from './exportJson.js';
 import {exportJsonl} from './exportJsonl.js';
+import {renderHtmlReport} from './renderHtmlReport.js';
+import {renderMarkdownReport} from './renderMarkdownReport.js';
+import type {ReportScope} from './ReportRecord.js';
 
-export type ReportFormat = 'csv' | 'json' | 'jsonl';
+export type ReportFormat = 'csv' | 'json' | 'jsonl' | 'html' | 'md';
+
+export interface FormatRecordsOptions {
+	/** Start CSV with a UTF-8 byte order mark. @default false */
+	bom?: boolean;
+	/** What the readable reports (HTML, Markdown) say they cover. @default every document, generated now */
+	scope?: ReportScope;
+}
 
 /** Renders records in one of the report formats. */
-export function formatRecords(records: readonly DocumentRecord[], format: ReportFormat, options: {bom?: boolean} = {}): string {
-	if (format === 'csv') return exportCsv(records, {bom: options.bom ?? false});
-	return format === 'json' ? exportJson(records) : exportJsonl(records);
+export function formatRecords(records: readonly DocumentRecord[], format: ReportFormat, options: FormatRecordsOptions = {}): string {
+	const scope = options.scope ?? {selection: 'all documents', generatedAt: new Date()};
+	switch (format) {
+		case 'csv': return exportCsv(records, {bom: options.bom ?? false});
+		case 'json': return exportJson(records);
+		case 'jsonl': return exportJsonl(records);
+		case 'html': return renderHtmlReport(records, scope);
+		case 'md': return renderMarkdownReport(records, scope);
+	}
 }

@@ -2,6 +2,7 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
 import type {CommandModule} from 'yargs';
 import {PipelineError} from '../../errors.js';
+import {reportFileFormats} from '../../config/schema.js';
 import {formatRecords, type ReportFormat} from '../../report/formatRecords.js';
 import {openExistingStore} from '../openExistingStore.js';
 import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
@@ -16,13 +17,13 @@ export interface ExportCommand extends Pick<ConfigFlags, 'config' | 'pipeline' |
 	bom?: boolean;
 }
 
-/** `precis export`: one record per document, as CSV, JSON or JSON Lines. */
+/** `precis export`: one record per document, as CSV, JSON or JSON Lines, or a readable HTML or Markdown report. */
 export const ExportCommand: CommandModule<object, ExportCommand> = {
 	command: 'export',
-	describe: 'Export one record per document (summary, status, tokens) as CSV, JSON or JSONL',
+	describe: 'Export one record per document (summary, status, tokens) as CSV, JSON or JSONL, or a report to read (HTML, Markdown)',
 	builder: argv => addPipelineFlags(argv)
 		.option('db', {type: 'string', describe: 'SQLite database file'})
-		.option('format', {choices: ['csv', 'json', 'jsonl'] as const, default: 'json' as const, describe: 'Output format'})
+		.option('format', {choices: reportFileFormats, default: 'json' as const, describe: 'Output format (html: one self-contained page; md: Markdown)'})
 		.option('out', {type: 'string', describe: 'Write to this file instead of stdout'})
 		.option('run', {type: 'number', describe: 'Only documents written by this run'})
 		.option('since', {type: 'string', describe: 'Only documents updated since this date/time (ISO 8601)'})
@@ -42,7 +43,7 @@ export const ExportCommand: CommandModule<object, ExportCommand> = {
 			...(since === undefined ? {} : {since}),
 			...(args.status === undefined ? {} : {status: args.status}),
 		});
-		const output = formatRecords(records, args.format, {bom: args.bom ?? config.report.bom});
+		const output = formatRecords(records, args.format, {bom: args.bom ?? config.report.bom, scope: {selection: _describeSelection(args), generatedAt: new Date()}});
 		if (args.out === undefined) {
 			process.stdout.write(output);
 		} else {
@@ -51,3 +52,11 @@ export const ExportCommand: CommandModule<object, ExportCommand> = {
 		}
 	},
 };
+
+/** The selection in words, for the heading of HTML and Markdown reports. */
+function _describeSelection(args: ExportCommand): string {
+	const documents = args.status === undefined ? 'documents' : `${args.status} documents`;
+	if (!args.all && args.run !== undefined) return `${documents} of run ${args.run}`;
+	if (!args.all && args.since !== undefined) return `${documents} updated since ${args.since}`;
+	return args.status === undefined ? 'all documents' : `all ${documents}`;
+}

@@ -1,0 +1,6 @@
+const _entities: Readonly<Record<string, string>> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;'};
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+	return text.replaceAll(/[&<>"']/g, character => _entities[character]!);
+}

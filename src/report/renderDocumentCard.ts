@@ -1,0 +1,85 @@
+import {describeErrorFix} from './describeErrorFix.js';
+import {escapeHtml} from './escapeHtml.js';
+import {formatFieldValue} from './formatFieldValue.js';
+import {formatPageList} from './formatPageList.js';
+import {formatUtcMinute} from './formatUtcMinute.js';
+import type {ReportRecord, ReportUnsupportedFact} from './ReportRecord.js';
+import {splitAtFacts} from './splitAtFacts.js';
+
+/**
+ * One document of the HTML report as an `<article class="card">`: title, path, pages, summary and
+ * key points (unsupported facts highlighted), and where present cited pages, the unsupported facts
+ * and the field values. `data-status` and `data-review` drive the page's filters.
+ */
+export function renderDocumentCard(record: ReportRecord): string {
+	const facts = record.unsupported_facts ?? [];
+	const review = record.needs_review === true;
+	return `<article class="card ${record.status}" data-status="${record.status}" data-review="${review}">`
+		+ `<header><h3>${escapeHtml(record.title ?? _fileName(record.path))}</h3>`
+		+ `<span class="badge ${record.status}">${record.status}</span>${review ? '<span class="badge review">needs review</span>' : ''}</header>`
+		+ `<p class="path">${escapeHtml(record.path)}</p>`
+		+ `<p class="meta">${_renderMeta(record)}</p>`
+		+ _renderFailure(record)
+		+ (record.summary === null ? '' : `<p class="summary">${_highlight(record.summary, facts)}</p>`)
+		+ _renderKeyPoints(record.key_points ?? [], facts)
+		+ _renderCitations(record)
+		+ _renderUnsupportedFacts(facts)
+		+ _renderFields(record)
+		+ '</article>';
+}
+
+function _fileName(path: string): string {
+	return path.split(/[\\/]/).pop() || path;
+}
+
+function _renderMeta(record: ReportRecord): string {
+	const parts = [
+		record.format,
+		record.pages === null ? null : `${record.pages} ${record.pages === 1 ? 'page' : 'pages'}`,
+		record.model,
+		record.prompt_tokens === null ? null : `${record.prompt_tokens} + ${record.output_tokens ?? 0} tokens`,
+		record.seconds === null ? null : `${record.seconds.toFixed(1)} s`,
+		`updated ${formatUtcMinute(record.updated_at)}`,
+	];
+	return parts.filter(part => part !== null).map(part => escapeHtml(part)).join(' · ');
+}
+
+function _renderFailure(record: ReportRecord): string {
+	if (record.status !== 'failed') return '';
+	return `<p class="error"><code>${escapeHtml(record.error_code ?? 'E_UNKNOWN')}</code> ${escapeHtml(record.error_message ?? '')}</p>`
+		+ `<p class="fix">Fix: ${escapeHtml(describeErrorFix(record.error_code))}</p>`;
+}
+
+function _highlight(text: string, facts: readonly ReportUnsupportedFact[]): string {
+	return splitAtFacts(text, facts).map(piece => piece.fact === undefined
+		? escapeHtml(piece.text)
+		: `<mark title="${escapeHtml(`${piece.fact.kind} not found in the source`)}">${escapeHtml(piece.text)}</mark>`).join('');
+}
+
+function _renderKeyPoints(points: readonly string[], facts: readonly ReportUnsupportedFact[]): string {
+	if (points.length === 0) return '';
+	return `<ul class="points">${points.map(point => `<li>${_highlight(point, facts)}</li>`).join('')}</ul>`;
+}
+
+function _renderCitations(record: ReportRecord): string {
+	const citations = record.citations ?? [];
+	if (citations.length === 0) return '';
+	const rows = citations.map(citation => `<li${citation.pages.length === 0 ? ' class="uncited"' : ''}>${escapeHtml(citation.text)} `
+		+ `<span class="pages">${citation.pages.length === 0 ? 'no supporting page' : `p. ${escapeHtml(formatPageList(citation.pages))}`} · support ${Math.round(citation.support * 100)}%</span></li>`);
+	return `<details class="citations"><summary>Cited pages: ${escapeHtml(formatPageList(citations.flatMap(citation => citation.pages)) || 'none')}</summary><ol>${rows.join('')}</ol></details>`;
+}
+
+function _renderUnsupportedFacts(facts: readonly ReportUnsupportedFact[]): string {
+	if (facts.length === 0) return '';
+	const rows = facts.map(fact => `<li><mark>${escapeHtml(fact.text)}</mark> <span class="kind">${escapeHtml(fact.kind)}</span> in “${escapeHtml(fact.statement)}”</li>`);
+	return `<div class="unsupported"><h4>Not found in the source</h4><ul>${rows.join('')}</ul></div>`;
+}
+
+function _renderFields(record: ReportRecord): string {
+	const fields = Object.entries(record.fields ?? {});
+	if (fields.length === 0) return '';
+	const rows = fields.map(([name, field]) => `<tr${field.supported === false ? ' class="unsupported-value"' : ''}><th scope="row">${escapeHtml(name)}</th>`
+		+ `<td>${escapeHtml(formatFieldValue(field.value))}${field.supported === false ? ' <mark>not found in the source</mark>' : ''}</td>`
+		+ `<td>${escapeHtml(formatPageList(field.pages ?? []))}</td></tr>`);
+	return `<table class="fields"><thead><tr><th>Field</th><th>Value</th><th>Pages</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
