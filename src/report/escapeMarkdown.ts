@@ -8,7 +8,7 @@ export function escapeMarkdown(text: string, options: {inline?: boolean} = {}): 
 	const escaped = text
 		.replaceAll(/[\\`*_[\]<>&|~#!]/g, '\\$&')
 		.replaceAll(/^[ \t]+/gm, '')
-		.replaceAll(/^([-+=])/gm, '\\$1')
-		.replaceAll(/^(\d+)([.)])/gm, '$1\\$2');
+		.replaceAll(/^([-+=])(?=[\s\-+=]|$)/gm, '\\$1')
+		.replaceAll(/^(\d{1,9})([.)])(?=\s|$)/gm, '$1\\$2');
 	return options.inline === true ? escaped.replaceAll(/\s*(?:\r\n|\r|\n)\s*/g, ' ') : escaped;
 }
