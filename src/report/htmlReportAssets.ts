@@ -55,8 +55,9 @@ export const htmlReportScript = `
 	const shown = document.getElementById('shown');
 	let texts;
 	let timer;
+	const readTexts = () => { texts = texts || cards.map(card => card.textContent.toLowerCase()); };
 	function apply() {
-		texts = texts || cards.map(card => card.textContent.toLowerCase());
+		readTexts();
 		const words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
 		let count = 0;
 		cards.forEach((card, index) => {
@@ -71,5 +72,7 @@ export const htmlReportScript = `
 	search.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(apply, cards.length > 500 ? 150 : 0); });
 	status.addEventListener('change', apply);
 	review.addEventListener('change', apply);
+	// Read the cards' text once the page is idle, so that the first search does not wait for it.
+	addEventListener('load', () => (window.requestIdleCallback || setTimeout)(readTexts));
 })();
 `;
