@@ -1,35 +1,56 @@
-import yargs, {type Argv} from 'yargs';
+import {readFileSync} from 'node:fs';
+import yargs, {type Argv, type CommandModule} from 'yargs';
 import {hideBin} from 'yargs/helpers';
 import {isPipelineError, PipelineError, toError} from '../errors.js';
+import {commandIndex, type CommandEntry, type CommandName} from './commandIndex.js';
 import {createLogLine} from './createLogLine.js';
 import {ExitCode} from './ExitCode.js';
 import {fatalErrorFormat} from './fatalErrorFormat.js';
 
-/**
- * Registers each command, its module loaded on demand: `precis extract` need not load the LLM
- * engine that `chunk` imports (about 0.3 s of start-up). In the order `precis --help` lists them.
- */
-const _commands: Record<string, (cli: Argv) => Promise<Argv>> = {
-	run: async cli => cli.command((await import('./commands/RunCommand.js')).RunCommand),
-	watch: async cli => cli.command((await import('./commands/WatchCommand.js')).WatchCommand),
-	extract: async cli => cli.command((await import('./commands/ExtractCommand.js')).ExtractCommand),
-	chunk: async cli => cli.command((await import('./commands/ChunkCommand.js')).ChunkCommand),
-	status: async cli => cli.command((await import('./commands/StatusCommand.js')).StatusCommand),
-	export: async cli => cli.command((await import('./commands/ExportCommand.js')).ExportCommand),
-	verify: async cli => cli.command((await import('./commands/VerifyCommand.js')).VerifyCommand),
-	models: async cli => cli.command((await import('./commands/ModelsCommand.js')).ModelsCommand),
+/** Registers each command's module, loaded only when that command runs (`precis extract` need not load the LLM engine). */
+const _loaders: Record<CommandName, (cli: Argv, examples: CommandEntry['examples']) => Promise<Argv>> = {
+	run: async (cli, examples) => cli.command(_withExamples((await import('./commands/RunCommand.js')).RunCommand, examples)),
+	watch: async (cli, examples) => cli.command(_withExamples((await import('./commands/WatchCommand.js')).WatchCommand, examples)),
+	extract: async (cli, examples) => cli.command(_withExamples((await import('./commands/ExtractCommand.js')).ExtractCommand, examples)),
+	chunk: async (cli, examples) => cli.command(_withExamples((await import('./commands/ChunkCommand.js')).ChunkCommand, examples)),
+	status: async (cli, examples) => cli.command(_withExamples((await import('./commands/StatusCommand.js')).StatusCommand, examples)),
+	export: async (cli, examples) => cli.command(_withExamples((await import('./commands/ExportCommand.js')).ExportCommand, examples)),
+	verify: async (cli, examples) => cli.command(_withExamples((await import('./commands/VerifyCommand.js')).VerifyCommand, examples)),
+	models: async (cli, examples) => cli.command(_withExamples((await import('./commands/ModelsCommand.js')).ModelsCommand, examples)),
 };
 
+const _names = Object.keys(commandIndex) as CommandName[];
+
 /**
- * Registers the command that `argv` starts with, or every command when it starts otherwise (help,
- * usage errors, flags before the command: a flag's value could look like a command name).
+ * Registers the commands `argv` needs. A command named first: that command's module alone. A
+ * command named later (after a flag, whose value could look like a command name; in a completion
+ * request): every module. No command (help, version, completion, a usage error): each command's
+ * index entry, which lists it without loading any module.
  */
 async function _addCommands(cli: Argv, argv: readonly string[]): Promise<Argv> {
-	const first = argv[0];
-	const named = first !== undefined && Object.hasOwn(_commands, first) ? _commands[first] : undefined;
+	const first = _names.find(name => name === argv[0]);
+	const load = first === undefined ? (argv.some(arg => (_names as string[]).includes(arg)) ? _names : []) : [first];
 	let registered = cli;
-	for (const register of named === undefined ? Object.values(_commands) : [named]) registered = await register(registered);
+	for (const name of first === undefined ? _names : [first]) {
+		const entry = commandIndex[name];
+		registered = load.includes(name) ? await _loaders[name](registered, entry.examples) : registered.command(entry.command, entry.describe);
+	}
 	return registered;
+}
+
+/** The command with its examples added to its `--help` (every precis command's builder is a function). */
+function _withExamples<U>(module: CommandModule<object, U>, examples: CommandEntry['examples']): CommandModule<object, U> {
+	const {builder} = module;
+	if (typeof builder !== 'function') return module;
+	return {
+		...module,
+		builder: (argv: Argv) => examples.reduce((built, [command, description]) => built.example(command, description), (builder as (argv: Argv) => Argv<U>)(argv)),
+	};
+}
+
+/** The version in precis's package.json (from src/cli or dist/cli alike). */
+function _readVersion(): string {
+	return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version;
 }
 
 /**
@@ -45,7 +66,8 @@ async function runCli(argv: readonly string[]): Promise<void> {
 			.strict()
 			.help()
 			.alias('h', 'help')
-			.version()
+			.version(_readVersion())
+			.completion('completion', 'Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)')
 			.wrap(Math.min(110, process.stdout.columns || 100))
 			// Throwing here keeps yargs from running the command after a usage error (an unknown or misspelt flag).
 			.fail((message, error) => {

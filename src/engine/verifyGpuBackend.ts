@@ -5,8 +5,8 @@ export type GpuBackend = 'auto' | 'cuda' | 'vulkan' | 'metal';
 
 export type GpuVerdict = {ok: true; backend: string | false} | {ok: false; detail: string};
 
-const _childPath = fileURLToPath(new URL('gpuSelfTestChild.ts', import.meta.url));
-const _tsxLoader = import.meta.resolve('tsx');
+const _fromSource = import.meta.url.endsWith('.ts');
+const _childPath = fileURLToPath(new URL(_fromSource ? 'gpuSelfTestChild.ts' : 'gpuSelfTestChild.js', import.meta.url));
 
 /**
  * Runs a GPU backend on a tiny synthetic model in a child process before precis trusts it. A
@@ -16,7 +16,9 @@ const _tsxLoader = import.meta.resolve('tsx');
  */
 export async function verifyGpuBackend(gpu: GpuBackend, timeoutMs = 120_000): Promise<GpuVerdict> {
 	return new Promise(resolve => {
-		const child = spawn(process.execPath, ['--import', _tsxLoader, _childPath, gpu], {stdio: ['ignore', 'pipe', 'pipe']});
+		// From source the child needs tsx (a dev dependency); compiled, it is plain JavaScript.
+		const loader = _fromSource ? ['--import', import.meta.resolve('tsx')] : [];
+		const child = spawn(process.execPath, [...loader, _childPath, gpu], {stdio: ['ignore', 'pipe', 'pipe']});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.setEncoding('utf8').on('data', (data: string) => { stdout += data; });

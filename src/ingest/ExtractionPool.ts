@@ -42,8 +42,11 @@ interface _Worker {
 	timer: NodeJS.Timeout | undefined;
 }
 
-/** Plain JavaScript: it loads pdf.js natively, then registers tsx itself for extractionWorker.ts. */
-const _workerPath = fileURLToPath(new URL('startExtractionWorker.mjs', import.meta.url));
+/**
+ * The child's entry. Compiled (an installed precis), the worker itself. From source, a plain
+ * JavaScript starter that loads pdf.js natively, then registers tsx itself for extractionWorker.ts.
+ */
+const _workerPath = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? 'startExtractionWorker.mjs' : 'extractionWorker.js', import.meta.url));
 const _memoryPollMs = 100;
 
 /**

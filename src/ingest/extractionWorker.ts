@@ -1,5 +1,5 @@
 /**
- * The extraction child process (see ExtractionPool; started by startExtractionWorker.mjs): reads
+ * The extraction child process (see ExtractionPool; from source, started by startExtractionWorker.mjs): reads
  * one document per message and answers with the SourceDocument or the error's code and message.
  */
 import {isPipelineError, toError} from '../errors.js';

@@ -22,7 +22,7 @@ export function createReportRecords(count: number, start = Date.parse('2026-11-2
 			summary: failed ? null : index === 0 ? HOSTILE_SUMMARY : `The ${word} committee reviewed item ${index} and approved a budget of 4.2 million for 2027, pending the audit of the ${_words[(index + 3) % _words.length]} accounts.`,
 			key_points: failed ? null : [`Budget of 4.2 million approved for ${word}`, `Audit due in March 2027`],
 			model: 'synthetic-tiny.gguf', pipeline: 'nightly', prompt_tokens: 800 + index % 400, output_tokens: 120, seconds: 2 + (index % 5) * 0.5,
-			updated_at: new Date(start + index * 37_000).toISOString(),
+			updated_at: new Date(start + index * 37_000).toISOString(), citations: null, unsupported_facts: null, needs_review: failed ? null : false,
 		};
 		if (failed || index % 5 !== 0) return base;
 		return {

@@ -1,7 +1,12 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 
-export const PRECIS_BIN = fileURLToPath(new URL('../../bin/precis.js', import.meta.url));
+/** The CLI from source, through tsx: tests run what they check, without a build (the built CLI is checked by scripts/checkPackedInstall.sh). */
+const _cliSource = fileURLToPath(new URL('../../src/cli/cli.ts', import.meta.url));
+const _tsxLoader = import.meta.resolve('tsx');
+
+/** Node's arguments that run the CLI from source; the CLI's own arguments follow them. */
+export const precisNodeArgs: readonly string[] = ['--import', _tsxLoader, _cliSource];
 
 export interface PrecisOutcome {
 	code: number | null;
@@ -12,7 +17,7 @@ export interface PrecisOutcome {
 
 /** Starts the real CLI as a child process (for tests that signal or kill it). */
 export function startPrecis(args: readonly string[], options: {cwd?: string; env?: Record<string, string>} = {}): {child: ChildProcess; done: Promise<PrecisOutcome>} {
-	const child = spawn(process.execPath, [PRECIS_BIN, ...args], {
+	const child = spawn(process.execPath, [...precisNodeArgs, ...args], {
 		cwd: options.cwd,
 		env: {...process.env, NO_COLOR: '1', ...options.env},
 		stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import {ExtractionPool} from '../../ingest/ExtractionPool.js';
 import {toSummarizeInput} from '../../run/toSummarizeInput.js';
 import {planChunks} from '../../summarize/summarizeDocument.js';
 import {addConfigFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
+import {commandIndex} from '../commandIndex.js';
 
 export interface ChunkCommand extends ConfigFlags {
 	file: string;
@@ -12,8 +13,8 @@ export interface ChunkCommand extends ConfigFlags {
 
 /** `precis chunk <file>`: the chunks a document's map stage would use, counted by the model's tokenizer. */
 export const ChunkCommand: CommandModule<object, ChunkCommand> = {
-	command: 'chunk <file>',
-	describe: 'Show how a document is split into token-counted chunks',
+	command: commandIndex.chunk.command,
+	describe: commandIndex.chunk.describe,
 	builder: argv => addConfigFlags(argv)
 		.positional('file', {type: 'string', demandOption: true, describe: 'A PDF, DOCX or text file'})
 		.option('json', {type: 'boolean', default: false, describe: 'Print a JSON array of chunks'}) as never,

@@ -6,6 +6,7 @@ import {reportFileFormats} from '../../config/schema.js';
 import {formatRecords, type ReportFormat} from '../../report/formatRecords.js';
 import {openExistingStore} from '../openExistingStore.js';
 import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
+import {commandIndex} from '../commandIndex.js';
 
 export interface ExportCommand extends Pick<ConfigFlags, 'config' | 'pipeline' | 'db'> {
 	format: ReportFormat;
@@ -19,8 +20,8 @@ export interface ExportCommand extends Pick<ConfigFlags, 'config' | 'pipeline' |
 
 /** `precis export`: one record per document, as CSV, JSON or JSON Lines, or a readable HTML or Markdown report. */
 export const ExportCommand: CommandModule<object, ExportCommand> = {
-	command: 'export',
-	describe: 'Export one record per document (summary, status, tokens) as CSV, JSON or JSONL, or a report to read (HTML, Markdown)',
+	command: commandIndex.export.command,
+	describe: commandIndex.export.describe,
 	builder: argv => addPipelineFlags(argv)
 		.option('db', {type: 'string', describe: 'SQLite database file'})
 		.option('format', {choices: reportFileFormats, default: 'json' as const, describe: 'Output format (html: one self-contained page; md: Markdown)'})

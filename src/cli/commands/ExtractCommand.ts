@@ -6,6 +6,7 @@ import {ExtractionPool} from '../../ingest/ExtractionPool.js';
 import type {SourceDocument} from '../../ingest/SourceDocument.js';
 import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
 import {ExitCode} from '../ExitCode.js';
+import {commandIndex} from '../commandIndex.js';
 
 export interface ExtractCommand extends ConfigFlags {
 	inputs: string[];
@@ -16,8 +17,8 @@ type _Outcome = {ok: true; document: SourceDocument} | {ok: false; path: string;
 
 /** `precis extract <file|dir>...`: the text precis would summarize, as text or JSON (Lines). */
 export const ExtractCommand: CommandModule<object, ExtractCommand> = {
-	command: 'extract <inputs..>',
-	describe: 'Extract the text of PDF, DOCX and text files',
+	command: commandIndex.extract.command,
+	describe: commandIndex.extract.describe,
 	builder: argv => addPipelineFlags(argv)
 		.positional('inputs', {type: 'string', array: true, demandOption: true, describe: 'Files, folders or globs'})
 		.option('json', {type: 'boolean', default: false, describe: 'One JSON object per document (JSON Lines)'})

@@ -1,6 +1,7 @@
 import type {CommandModule} from 'yargs';
 import {pullModel} from '../../engine/pullModel.js';
 import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
+import {commandIndex} from '../commandIndex.js';
 
 export interface ModelsPullCommand extends Pick<ConfigFlags, 'config' | 'pipeline'> {
 	uri?: string;
@@ -20,8 +21,8 @@ const _pull: CommandModule<object, ModelsPullCommand> = {
 
 /** `precis models pull [uri]`: fetch a model once, so runs work offline afterwards. */
 export const ModelsCommand: CommandModule = {
-	command: 'models',
-	describe: 'Manage models',
+	command: commandIndex.models.command,
+	describe: commandIndex.models.describe,
 	builder: argv => argv.command(_pull).demandCommand(1, 'Name a models command; see precis models --help'),
 	handler: () => undefined,
 };

@@ -10,6 +10,7 @@ import {createRunReporter} from '../createRunReporter.js';
 import {getRunExitCode} from '../ExitCode.js';
 import {onShutdownSignal} from '../onShutdownSignal.js';
 import {reportRunOutcome} from '../reportRunOutcome.js';
+import {commandIndex} from '../commandIndex.js';
 
 export interface RunCommand extends ConfigFlags {
 	inputs: string[];
@@ -20,8 +21,8 @@ export interface RunCommand extends ConfigFlags {
 
 /** `precis run [inputs...]`: summarize every document under the inputs into the database. */
 export const RunCommand: CommandModule<object, RunCommand> = {
-	command: 'run [inputs..]',
-	describe: 'Summarize documents (files, folders, globs; the pipeline\'s inputs when none are given)',
+	command: commandIndex.run.command,
+	describe: commandIndex.run.describe,
 	builder: argv => addConfigFlags(argv)
 		.positional('inputs', {type: 'string', array: true, default: [], describe: 'Files, folders or globs'})
 		.option('force', {type: 'boolean', default: false, describe: 'Summarize again even unchanged documents, making every model call again (the cache keeps the new outputs)'})

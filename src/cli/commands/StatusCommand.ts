@@ -5,6 +5,7 @@ import {openExistingStore} from '../openExistingStore.js';
 import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
 import {formatLiveProgress, formatLiveProgressJson} from '../progress/formatLiveProgress.js';
 import {readLiveProgress} from '../progress/readLiveProgress.js';
+import {commandIndex} from '../commandIndex.js';
 
 export interface StatusCommand extends Pick<ConfigFlags, 'config' | 'pipeline' | 'db'> {
 	json: boolean;
@@ -12,8 +13,8 @@ export interface StatusCommand extends Pick<ConfigFlags, 'config' | 'pipeline' |
 
 /** `precis status`: documents by status, recent runs and the progress of runs in flight, read live from the database. */
 export const StatusCommand: CommandModule<object, StatusCommand> = {
-	command: 'status',
-	describe: 'Show documents by status, recent runs and failures',
+	command: commandIndex.status.command,
+	describe: commandIndex.status.describe,
 	builder: argv => addPipelineFlags(argv)
 		.option('db', {type: 'string', describe: 'SQLite database file'})
 		.option('json', {type: 'boolean', default: false, describe: 'Print JSON'}) as never,

@@ -10,6 +10,7 @@ import type {Citation, VerificationResult} from '../../verify/VerificationResult
 import {verifySummary} from '../../verify/verifySummary.js';
 import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
 import {ExitCode} from '../ExitCode.js';
+import {commandIndex} from '../commandIndex.js';
 
 export interface VerifyCommand extends Pick<ConfigFlags, 'config' | 'pipeline' | 'timeout'> {
 	document: string;
@@ -23,8 +24,8 @@ export interface VerifyCommand extends Pick<ConfigFlags, 'config' | 'pipeline' |
  * the check cannot run.
  */
 export const VerifyCommand: CommandModule<object, VerifyCommand> = {
-	command: 'verify <document>',
-	describe: 'Check a summary against its document: statements traced to pages, unsupported facts flagged',
+	command: commandIndex.verify.command,
+	describe: commandIndex.verify.describe,
 	builder: argv => addPipelineFlags(argv)
 		.positional('document', {type: 'string', demandOption: true, describe: 'PDF, DOCX or text file the summary is of'})
 		.option('summary', {type: 'string', demandOption: true, requiresArg: true, describe: 'File holding the summary, or - to read it from stdin'})

@@ -12,6 +12,7 @@ import {createRunReporter} from '../createRunReporter.js';
 import {ExitCode} from '../ExitCode.js';
 import {onShutdownSignal} from '../onShutdownSignal.js';
 import {reportRunOutcome} from '../reportRunOutcome.js';
+import {commandIndex} from '../commandIndex.js';
 
 export interface WatchCommand extends ConfigFlags {
 	folders: string[];
@@ -27,8 +28,8 @@ export interface WatchCommand extends ConfigFlags {
  * per document, plain or JSON as `--log-format` says.
  */
 export const WatchCommand: CommandModule<object, WatchCommand> = {
-	command: 'watch [folders..]',
-	describe: 'Summarize a folder\'s documents, then follow new and changed files until stopped (the pipeline\'s inputs when none are given)',
+	command: commandIndex.watch.command,
+	describe: commandIndex.watch.describe,
 	builder: argv => addConfigFlags(argv)
 		.positional('folders', {type: 'string', array: true, default: [], describe: 'Folders (or files) to watch, recursively'})
 		.option('stable-ms', {type: 'number', describe: 'Milliseconds a file\'s size and times must stay the same before it is read (watch.stableMs)'})

@@ -3,12 +3,12 @@ import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
 import {createTempDir} from '../../helpers/createTempDir.js';
-import {PRECIS_BIN} from '../../helpers/runPrecis.js';
+import {precisNodeArgs} from '../../helpers/runPrecis.js';
 
 const _report = join(process.cwd(), 'fixtures', 'verify', 'multi-page-report.pdf');
 
 function _verify(args: readonly string[], input = ''): {code: number | null; stdout: string; stderr: string} {
-	const result = spawnSync(process.execPath, [PRECIS_BIN, 'verify', ...args], {input, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+	const result = spawnSync(process.execPath, [...precisNodeArgs, 'verify', ...args], {input, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
 	return {code: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 
