@@ -79,7 +79,9 @@ function _groupFailures(records: readonly ReportRecord[]): FailureGroup[] {
 	for (const record of records) {
 		if (record.status !== 'failed') continue;
 		const code = record.error_code ?? 'E_UNKNOWN';
-		groups.set(code, [...groups.get(code) ?? [], record]);
+		const group = groups.get(code);
+		if (group === undefined) groups.set(code, [record]);
+		else group.push(record);
 	}
 	return [...groups].map(([code, failed]) => ({code, fix: describeErrorFix(code), records: failed}))
 		.sort((a, b) => b.records.length - a.records.length || a.code.localeCompare(b.code));
