@@ -14,7 +14,8 @@ import {readPdf} from '../src/ingest/readers/pdf/readPdf.js';
 import type {ExtractLimits} from '../src/ingest/SourceDocument.js';
 
 const folder = process.argv[2] ?? fileURLToPath(new URL('../../shared/corpus/pdf/', import.meta.url));
-const limits: ExtractLimits = {maxFileBytes: 268435456, maxPages: 5000, maxTextChars: 20000000, maxUnzippedBytes: 268435456};
+// OCR off: pdftotext reads text layers only.
+const limits: ExtractLimits = {maxFileBytes: 268435456, maxPages: 5000, maxTextChars: 20000000, maxUnzippedBytes: 268435456, ocr: {mode: 'off', languages: ['eng'], dpi: 300, maxPixels: 40_000_000}};
 const files = readdirSync(folder).filter(name => name.endsWith('.pdf')).sort();
 
 interface Timing {

@@ -27,7 +27,7 @@ export const commandIndex = {
 	},
 	extract: {
 		command: 'extract <inputs..>',
-		describe: 'Extract the text of PDF, DOCX and text files',
+		describe: 'Extract the text of PDF, DOCX, text and image files (scans read by OCR)',
 		examples: [['$0 extract report.pdf', 'Print the text precis would summarize'], ['$0 extract inbox/ --json', 'One JSON object per document']],
 	},
 	chunk: {

@@ -22,6 +22,7 @@ export interface ConfigFlags {
 	language?: string;
 	logFormat?: string;
 	timeout?: number;
+	ocr?: string;
 }
 
 /** Which config key each flag sets. */
@@ -42,6 +43,7 @@ const _flagPaths: Record<keyof Omit<ConfigFlags, 'config' | 'pipeline'>, string>
 	language: 'summarize.language',
 	logFormat: 'log.format',
 	timeout: 'extract.timeoutSeconds',
+	ocr: 'extract.ocr.mode',
 };
 
 /** Adds the pipeline-selection flags to a command. */
@@ -70,8 +72,12 @@ export function addConfigFlags<T>(argv: Argv<T>) {
 		.option('style', {type: 'string', describe: 'paragraph, bullets or json (summarize.style)'})
 		.option('language', {type: 'string', describe: 'Language of the summaries (summarize.language)'})
 		.option('log-format', {type: 'string', describe: 'text or json (log.format)'})
-		.option('timeout', {type: 'number', describe: 'Seconds allowed to extract one document (extract.timeoutSeconds)'});
+		.option('timeout', {type: 'number', describe: 'Seconds allowed to extract one document (extract.timeoutSeconds)'})
+		.option('ocr', ocrFlag);
 }
+
+/** `--ocr`, shared by every command that extracts. */
+export const ocrFlag = {type: 'string', choices: ['auto', 'always', 'off'], describe: 'Read scanned pages and images by OCR: auto, always or off (extract.ocr.mode)'} as const;
 
 /** Resolves the config a command runs with, from its flags; from then on fatal errors print in its log format. */
 export function resolveConfigFromFlags(flags: ConfigFlags): ConfigResolution {

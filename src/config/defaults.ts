@@ -15,7 +15,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
 	inputs: [],
 	db: 'output/precis.db',
 	discover: {
-		extensions: ['.pdf', '.docx', '.txt', '.text', '.md', '.markdown'],
+		extensions: ['.pdf', '.docx', '.txt', '.text', '.md', '.markdown', '.png', '.jpg', '.jpeg', '.tif', '.tiff'],
 		ignore: ['**/.*', '**/.*/**', '**/~$*', '**/*.part', '**/*.crdownload', '**/*.tmp', '**/*.swp'],
 	},
 	extract: {
@@ -26,6 +26,13 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
 		timeoutSeconds: 120,
 		maxMemoryMb: 2048,
 		workers: 0,
+		ocr: {
+			mode: 'auto',
+			languages: ['eng'],
+			dpi: 300,
+			// A 300-DPI A3 page is 17.4 megapixels; a gray page image of this many pixels takes 40 MB.
+			maxPixels: 40_000_000,
+		},
 	},
 	engine: {
 		type: 'local',

@@ -26,6 +26,17 @@ const exampleSchema = z.object({
 	summary: z.string().min(1),
 }).strict();
 
+const ocrSchema = z.object({
+	/** `auto` OCRs pages without a usable text layer and image files; `always` every page; `off` none (scans fail with E_NO_TEXT). */
+	mode: z.enum(['auto', 'always', 'off']),
+	/** Tesseract language codes (`eng`, `fra`, `chi_sim`); each needs its npm package `@tesseract.js-data/<code>`. */
+	languages: z.array(z.string().regex(/^[a-z]{3}(?:_[a-z]+)*$/, 'a Tesseract language code such as "eng" or "chi_sim"')).min(1),
+	/** Resolution at which PDF pages are rendered for OCR, in dots per inch. */
+	dpi: positiveInt.min(72).max(1200),
+	/** Most pixels of one page image: larger PDF pages are rendered at a lower resolution, larger image files are refused (E_TOO_LARGE). */
+	maxPixels: positiveInt,
+}).strict();
+
 export const configSchema = z.object({
 	/** Name of the pipeline, recorded with every summary. */
 	name: z.string().min(1),
@@ -50,6 +61,7 @@ export const configSchema = z.object({
 		maxMemoryMb: positiveInt,
 		/** Extraction processes; 0 means one per CPU core. */
 		workers: nonNegativeInt,
+		ocr: ocrSchema,
 	}).strict(),
 	engine: z.object({
 		type: z.enum(['local', 'openai']),

@@ -1,11 +1,20 @@
-/** The formats precis reads; detected from a file's content, never from its name alone. */
-export type DocumentFormat = 'pdf' | 'docx' | 'text';
+import type {ResolvedConfig} from '../config/schema.js';
+
+/** The formats precis reads; detected from a file's content, never from its name alone. `image`: PNG, JPEG or TIFF, read by OCR. */
+export type DocumentFormat = 'pdf' | 'docx' | 'text' | 'image';
 
 /** One page of extracted text. DOCX and text documents have a single page numbered 1. */
 export interface ExtractedPage {
 	number: number;
 	text: string;
+	/** Whether the text was read by OCR from the page's image (PDF and image pages; absent for DOCX and text). */
+	ocr?: boolean;
+	/** Mean word confidence of an OCRed page, 0 to 100. */
+	confidence?: number;
 }
+
+/** How scanned pages are read: `extract.ocr` of the config. */
+export type OcrOptions = ResolvedConfig['extract']['ocr'];
 
 /** What a format reader returns for one document. */
 export interface ReaderResult {
@@ -28,7 +37,7 @@ export interface SourceDocument extends ReaderResult {
 	pageStarts: number[];
 }
 
-/** Limits that bound the work and memory spent reading one document. */
+/** Limits that bound the work and memory spent reading one document, and how scans are read. */
 export interface ExtractLimits {
 	/** Largest input file accepted, in bytes. @default 268435456 (256 MiB) */
 	maxFileBytes: number;
@@ -38,6 +47,7 @@ export interface ExtractLimits {
 	maxTextChars: number;
 	/** Most uncompressed bytes a DOCX archive may expand to. @default 268435456 (256 MiB) */
 	maxUnzippedBytes: number;
+	ocr: OcrOptions;
 }
 
 /** What a reader gets besides the bytes. */

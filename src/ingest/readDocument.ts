@@ -4,7 +4,7 @@ import {IngestError} from '../errors.js';
 import {createFileUnreadableError} from './createFileUnreadableError.js';
 import {readPdf} from './readers/pdf/readPdf.js';
 import {joinPages} from './joinPages.js';
-import {type ExtractLimits, type ReaderContext, type ReaderResult, type SourceDocument} from './SourceDocument.js';
+import {type DocumentFormat, type ExtractLimits, type ReaderContext, type ReaderResult, type SourceDocument} from './SourceDocument.js';
 import {sniffFormat} from './sniffFormat.js';
 
 /**
@@ -26,25 +26,29 @@ export async function readDocument(path: string, limits: ExtractLimits): Promise
 	const sha256 = createHash('sha256').update(bytes).digest('hex');
 	const format = sniffFormat(bytes);
 	if (format === 'zip-other') {
-		throw new IngestError('E_UNSUPPORTED_FORMAT', path, `${path} is a ZIP archive but not a Word document; precis reads PDF, DOCX and text files`);
+		throw new IngestError('E_UNSUPPORTED_FORMAT', path, `${path} is a ZIP archive but not a Word document; precis reads PDF, DOCX, text and image files`);
 	}
-	const context: ReaderContext = {path, limits};
-	const result: ReaderResult = format === 'pdf' ? await readPdf(bytes, context) : format === 'docx' ? await _readDocx(bytes, context) : await _readText(bytes, context);
+	const result = await _readers[format](bytes, {path, limits});
 	const {text, pageStarts} = joinPages(result.pages);
-	if (text.trim() === '') {
-		const reason = format === 'pdf' ? 'has no text layer; OCR not enabled' : 'contains no text';
-		throw new IngestError('E_NO_TEXT', path, `${path} ${reason}`);
-	}
+	// Each reader refuses a document without text itself; this catches pages of whitespace only.
+	if (text.trim() === '') throw new IngestError('E_NO_TEXT', path, `${path} contains no text`);
 	if (text.length > limits.maxTextChars) {
 		throw new IngestError('E_TOO_LARGE', path, `${path} gives ${text.length} characters of text, over the limit of ${limits.maxTextChars}; raise extract.maxTextChars to read it`);
 	}
 	return {...result, path, format, sha256, bytes: info.size, text, pageStarts};
 }
 
-/** The DOCX and text readers are loaded on first use: an extraction process given only PDFs never pays for mammoth (about 80 ms). */
+const _readers: Record<DocumentFormat, (bytes: Uint8Array, context: ReaderContext) => Promise<ReaderResult>> = {pdf: readPdf, docx: _readDocx, text: _readText, image: _readImage};
+
+/** The DOCX, text and image readers are loaded on first use: an extraction process given only PDFs never pays for mammoth (about 80 ms). */
 async function _readDocx(bytes: Uint8Array, context: ReaderContext): Promise<ReaderResult> {
 	const {readDocx} = await import('./readers/docx/readDocx.js');
 	return readDocx(bytes, context);
+}
+
+async function _readImage(bytes: Uint8Array, context: ReaderContext): Promise<ReaderResult> {
+	const {readImage} = await import('./readers/image/readImage.js');
+	return readImage(bytes, context);
 }
 
 async function _readText(bytes: Uint8Array, context: ReaderContext): Promise<ReaderResult> {

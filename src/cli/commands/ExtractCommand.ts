@@ -4,7 +4,7 @@ import {isPipelineError, toError} from '../../errors.js';
 import {discoverFiles} from '../../ingest/discoverFiles.js';
 import {ExtractionPool} from '../../ingest/ExtractionPool.js';
 import type {SourceDocument} from '../../ingest/SourceDocument.js';
-import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
+import {addPipelineFlags, ocrFlag, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
 import {ExitCode} from '../ExitCode.js';
 import {commandIndex} from '../commandIndex.js';
 
@@ -22,7 +22,8 @@ export const ExtractCommand: CommandModule<object, ExtractCommand> = {
 	builder: argv => addPipelineFlags(argv)
 		.positional('inputs', {type: 'string', array: true, demandOption: true, describe: 'Files, folders or globs'})
 		.option('json', {type: 'boolean', default: false, describe: 'One JSON object per document (JSON Lines)'})
-		.option('timeout', {type: 'number', describe: 'Seconds allowed per document (extract.timeoutSeconds)'}) as never,
+		.option('timeout', {type: 'number', describe: 'Seconds allowed per document (extract.timeoutSeconds)'})
+		.option('ocr', ocrFlag) as never,
 	async handler(args) {
 		const {config} = resolveConfigFromFlags(args);
 		const paths = await discoverFiles(args.inputs, config.discover);

@@ -1,10 +1,12 @@
 import type {PDFDocumentProxy} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {IngestError, toError} from '../../../errors.js';
-import type {ExtractedPage, ReaderContext, ReaderResult} from '../../SourceDocument.js';
+import {describeEmptyOcr} from '../../ocr/recognizePage.js';
+import type {ExtractedPage, OcrOptions, ReaderContext, ReaderResult} from '../../SourceDocument.js';
 import {collectKnownWords} from './collectKnownWords.js';
 import {collectPageSegments} from './collectPageSegments.js';
 import {findDecodeBomb} from './findDecodeBomb.js';
 import {formatPageText} from './formatPageText.js';
+import {ocrPdfPages} from './ocrPdfPages.js';
 import {openPdfDocument} from './openPdfDocument.js';
 import type {PdfSegment} from './PdfSegment.js';
 import {readPdfTitle} from './readPdfTitle.js';
@@ -17,7 +19,8 @@ import {removeRunningLines} from './removeRunningLines.js';
  * cannot be read becomes a warning (`page N: reason`) and an empty page. Throws IngestError:
  * E_ENCRYPTED (needs a password), E_PARSE_FAILED (not a readable PDF, or no page readable),
  * E_TOO_LARGE (over `maxPages` or `maxTextChars`, or a decompression bomb), E_NO_TEXT (no page has
- * text: a scan without OCR).
+ * text, even after OCR). Pages without a usable text layer are read by OCR (see ocrPdfPages) unless
+ * `limits.ocr.mode` is off.
  */
 export async function readPdf(bytes: Uint8Array, context: ReaderContext): Promise<ReaderResult> {
 	const {path, limits} = context;
@@ -30,11 +33,13 @@ export async function readPdf(bytes: Uint8Array, context: ReaderContext): Promis
 		}
 		const title = await readPdfTitle(document);
 		const warnings: string[] = [];
+		const unreadable = new Set<number>();
 		const pages: PdfSegment[][] = [];
 		let chars = 0;
 		for (let number = 1; number <= document.numPages; number++) {
 			const segments = await _readPageSegments(document, number).catch((error: unknown) => {
 				warnings.push(`page ${number}: ${toError(error).message}`);
+				unreadable.add(number);
 				return [];
 			});
 			for (const segment of segments) chars += segment.text.length;
@@ -45,15 +50,21 @@ export async function readPdf(bytes: Uint8Array, context: ReaderContext): Promis
 		}
 		const kept = removeRunningLines(pages);
 		const knownWords = collectKnownWords(_texts(kept));
-		const extracted: ExtractedPage[] = kept.map((segments, index) => ({number: index + 1, text: formatPageText(segments, knownWords)}));
+		let extracted: ExtractedPage[] = kept.map((segments, index) => ({number: index + 1, text: formatPageText(segments, knownWords), ocr: false}));
+		if (limits.ocr.mode !== 'off') extracted = await ocrPdfPages(document, extracted, {ocr: limits.ocr, unreadable, warnings});
 		if (extracted.every(page => page.text === '')) {
-			if (warnings.length > 0) throw new IngestError('E_PARSE_FAILED', path, `${path} could not be read: ${warnings.length} of ${pages.length} pages failed (${warnings[0]}) and the rest hold no text; the file may be corrupt, re-export or repair it`);
-			throw new IngestError('E_NO_TEXT', path, `${path} has no text layer; OCR not enabled`);
+			if (unreadable.size > 0) throw new IngestError('E_PARSE_FAILED', path, `${path} could not be read: ${unreadable.size} of ${pages.length} pages failed (${warnings[0]}) and the rest hold no text; the file may be corrupt, re-export or repair it`);
+			throw new IngestError('E_NO_TEXT', path, `${path} ${_describeNoText(extracted, limits.ocr.mode)}`);
 		}
 		return title === undefined ? {pages: extracted, warnings} : {pages: extracted, title, warnings};
 	} finally {
 		await document.destroy();
 	}
+}
+
+function _describeNoText(pages: readonly ExtractedPage[], mode: OcrOptions['mode']): string {
+	if (mode === 'off') return 'has no text layer and OCR is off (extract.ocr.mode); set it to auto to read scanned pages';
+	return pages.some(page => page.ocr) ? `has no text: ${describeEmptyOcr(pages)}` : 'has no text: its pages are blank';
 }
 
 async function _readPageSegments(document: PDFDocumentProxy, number: number): Promise<PdfSegment[]> {

@@ -1,0 +1,58 @@
+import type {PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs';
+import {loadPdfjs} from './loadPdfjs.js';
+
+export interface PagePaint {
+	/** Whether the page draws anything at all (paths, shadings, images or glyphs). */
+	paintsAnything: boolean;
+	/** Share of the page's area covered by images, 0 to 1 (overlaps are counted twice, then capped at 1). */
+	imageCoverage: number;
+}
+
+type _Matrix = [number, number, number, number, number, number];
+
+/**
+ * What a page paints, from its operator list: whether anything, and how much of it images cover.
+ * Each image fills the unit square under the current transformation matrix, which is followed
+ * through save/restore, transform and form XObjects.
+ */
+export async function measurePagePaint(page: PDFPageProxy): Promise<PagePaint> {
+	const {OPS} = await loadPdfjs();
+	const images = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObjectRepeat, OPS.paintSolidColorImageMask]);
+	const painting = new Set<number>([...images, OPS.stroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.shadingFill, OPS.showText, OPS.showSpacedText, OPS.constructPath]);
+	const {fnArray, argsArray} = await page.getOperatorList();
+	const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
+	const pageArea = Math.abs((x1 - x0) * (y1 - y0));
+	const stack: _Matrix[] = [];
+	let matrix: _Matrix = [1, 0, 0, 1, 0, 0];
+	let paintsAnything = false;
+	let imageArea = 0;
+	fnArray.forEach((fn, index) => {
+		const args = argsArray[index] as unknown[] | null;
+		if (fn === OPS.save) stack.push(matrix);
+		else if (fn === OPS.restore) matrix = stack.pop() ?? matrix;
+		else if (fn === OPS.transform) matrix = _multiply(matrix, args as _Matrix);
+		else if (fn === OPS.paintFormXObjectBegin) {
+			stack.push(matrix);
+			if (Array.isArray(args?.[0])) matrix = _multiply(matrix, args[0] as _Matrix);
+		} else if (fn === OPS.paintFormXObjectEnd) matrix = stack.pop() ?? matrix;
+		if (painting.has(fn)) paintsAnything = true;
+		if (images.has(fn)) imageArea += _clippedUnitSquareArea(matrix, [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)]);
+	});
+	return {paintsAnything, imageCoverage: pageArea === 0 ? 0 : Math.min(1, imageArea / pageArea)};
+}
+
+function _multiply(outer: _Matrix, inner: _Matrix): _Matrix {
+	const [a, b, c, d, e, f] = outer;
+	const [a2, b2, c2, d2, e2, f2] = inner;
+	return [a2 * a + b2 * c, a2 * b + b2 * d, c2 * a + d2 * c, c2 * b + d2 * d, e2 * a + f2 * c + e, e2 * b + f2 * d + f];
+}
+
+/** Area of the bounding box of the unit square under `matrix`, clipped to `box` (x0, y0, x1, y1). */
+function _clippedUnitSquareArea(matrix: _Matrix, box: readonly [number, number, number, number]): number {
+	const [a, b, c, d, e, f] = matrix;
+	const xs = [e, a + e, c + e, a + c + e];
+	const ys = [f, b + f, d + f, b + d + f];
+	const width = Math.min(Math.max(...xs), box[2]) - Math.max(Math.min(...xs), box[0]);
+	const height = Math.min(Math.max(...ys), box[3]) - Math.max(Math.min(...ys), box[1]);
+	return width > 0 && height > 0 ? width * height : 0;
+}
