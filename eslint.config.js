@@ -25,4 +25,10 @@ export default tseslint.config(
 			'@typescript-eslint/no-misused-promises': 'error',
 		},
 	},
+	{
+		// CommonJS preloads (tests' NODE_OPTIONS=--require=...).
+		files: ['**/*.cjs'],
+		languageOptions: {sourceType: 'commonjs', globals: {require: 'readonly'}},
+		rules: {'@typescript-eslint/no-require-imports': 'off'},
+	},
 );

@@ -55,12 +55,12 @@ test('a folder gives JSON Lines, one per file in order, and exit 2 when some fai
 	copyFileSync(join(fixtures, 'text', 'latin1.txt'), join(folder, 'b.txt'));
 	copyFileSync(join(fixtures, 'pdf', 'image-only.pdf'), join(folder, 'c.pdf'));
 	writeFileSync(join(folder, 'd.txt'), '');
-	const result = await runPrecis(['extract', folder, '--json']);
+	const result = await runPrecis(['extract', folder, '--json', '--ocr', 'off']);
 	t.is(result.code, 2);
 	const lines = result.stdout.trim().split('\n').map(line => JSON.parse(line) as Extracted);
 	t.deepEqual(lines.map(line => line.path), ['a.docx', 'b.txt', 'c.pdf', 'd.txt'].map(name => join(folder, name)));
 	t.deepEqual(lines.map(line => line.error?.code ?? line.format), ['docx', 'text', 'E_NO_TEXT', 'E_NO_TEXT']);
-	t.regex(lines[2]?.error?.message ?? '', /no text layer; OCR not enabled/);
+	t.regex(lines[2]?.error?.message ?? '', /no text layer and OCR is off/);
 });
 
 test('without --json the text is printed readably', async t => {

@@ -63,8 +63,9 @@ test('a page whose content stream is corrupt becomes a warning and an empty page
 	t.is(result.pages[2]!.text, 'Readable text on page 3 of the damaged document.');
 });
 
-test('an image-only PDF has no text layer', async t => {
-	await t.throwsAsync(read('image-only.pdf'), {code: 'E_NO_TEXT', message: /image-only\.pdf has no text layer; OCR not enabled$/});
+test('an image-only PDF has no text layer: with OCR off it fails with E_NO_TEXT (OCR: ocr.test.ts)', async t => {
+	const ocr = {...DEFAULT_CONFIG.extract.ocr, mode: 'off' as const};
+	await t.throwsAsync(read('image-only.pdf', {ocr}), {code: 'E_NO_TEXT', message: /image-only\.pdf has no text layer and OCR is off \(extract\.ocr\.mode\); set it to auto to read scanned pages$/});
 });
 
 test('a file that is not a parseable PDF fails with E_PARSE_FAILED naming the file', async t => {
