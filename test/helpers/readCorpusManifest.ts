@@ -1,8 +1,11 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
-/** The shared corpus, read-only, beside the repository (`../shared/corpus`); absent on some machines. */
-export const corpusDir = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
+/**
+ * The shared corpus, read-only, beside the repository (`../shared/corpus`), or where PRECIS_CORPUS
+ * says (a checkout elsewhere, such as a git worktree); absent on some machines.
+ */
+export const corpusDir = process.env['PRECIS_CORPUS'] === undefined ? fileURLToPath(new URL('../../../shared/corpus/', import.meta.url)) : `${process.env['PRECIS_CORPUS'].replace(/\/$/, '')}/`;
 export const hasCorpus = existsSync(`${corpusDir}MANIFEST.tsv`);
 
 export interface CorpusEntry {

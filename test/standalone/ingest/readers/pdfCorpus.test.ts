@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {DEFAULT_CONFIG} from '../../../../src/config/defaults.js';
 import {isPipelineError} from '../../../../src/errors.js';
+import {closeOcrEngine} from '../../../../src/ingest/ocr/getOcrEngine.js';
 import {readPdf} from '../../../../src/ingest/readers/pdf/readPdf.js';
 import type {ReaderResult} from '../../../../src/ingest/SourceDocument.js';
 import {corpusDir, hasCorpus, readCorpusManifest} from '../../../helpers/readCorpusManifest.js';
@@ -24,10 +25,12 @@ if (!hasCorpus) {
 	test.skip(`PDF corpus (no corpus at ${corpusDir})`, () => undefined);
 } else {
 	const entries = readCorpusManifest().filter(entry => entry.file.endsWith('.pdf'));
+	// Scans are read by OCR (extract.ocr.mode auto, the default), with one engine for the whole file.
+	test.after.always(() => closeOcrEngine());
 
 	test('the manifest lists the PDF cases this file checks', t => {
 		t.true(entries.length >= 45);
-		for (const expected of ['ok', 'ok-encrypted-empty-pw', 'encrypted-needs-password', 'no-text', 'resource-exhaustion', 'error']) {
+		for (const expected of ['ok', 'ok-encrypted-empty-pw', 'encrypted-needs-password', 'no-text', 'ocr', 'resource-exhaustion', 'error']) {
 			t.true(entries.some(entry => entry.expected === expected), expected);
 		}
 	});
@@ -39,6 +42,13 @@ if (!hasCorpus) {
 				const error = await t.throwsAsync(read(entry.file), {code});
 				t.true(error?.message.startsWith(entry.file));
 				if (code === 'E_ENCRYPTED') t.regex(error!.message, /is password-protected; remove the password or export an unprotected copy$/);
+				return;
+			}
+			if (entry.expected === 'ocr') {
+				// A scan: its text comes only from OCR.
+				const result = await read(entry.file);
+				t.true(result.pages.every(page => page.ocr), 'every page OCRed');
+				t.true((joined(result).match(/[A-Za-z]{3,}/g) ?? []).length >= 3, joined(result));
 				return;
 			}
 			if (['ok', 'ok-encrypted-empty-pw', 'xfa-placeholder'].includes(entry.expected)) {
