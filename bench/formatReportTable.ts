@@ -3,6 +3,7 @@ import type {CliRunResult} from './sections/measureCli.js';
 import type {ExtractionResult} from './sections/measureExtraction.js';
 import type {LangchainResult} from './sections/measureLangchain.js';
 import type {MemoryResult} from './sections/measureMemory.js';
+import type {OcrResult} from './sections/measureOcr.js';
 import type {FloorResult, ParallelFloorResult, PipelineResult} from './sections/measurePipeline.js';
 import type {ScaleOutRow} from './sections/measureScaleOut.js';
 import type {VerifyCostRow} from './sections/measureVerify.js';
@@ -40,6 +41,7 @@ export interface BenchReport {
 	langchain?: {precis: PipelineResult; langchain: LangchainResult};
 	scaleOut?: ScaleOutRow[];
 	verify?: VerifyCostRow[];
+	ocr?: OcrResult;
 }
 
 type _Row = [figure: string, measured: string, goal: string, load: string];
@@ -99,6 +101,13 @@ export function formatReportTable(report: BenchReport): string {
 	}
 	for (const row of report.verify ?? []) {
 		rows.push([`9. verify: ${row.document.split('/').pop()}, ${row.pages} pages, ${row.statements} statements`, `index the source ${row.indexMs} ms (CPU ${row.indexCpuMs} ms), check the summary ${row.checkMs} ms (CPU ${row.checkCpuMs} ms)`, 'well under 1 s at 350 pages', load(row.load)]);
+	}
+	const ocr = report.ocr;
+	if (ocr !== undefined) {
+		rows.push([`10. OCR ${ocr.pages} clean ${ocr.dpi}-DPI letter pages, ${ocr.processes} processes: precis / tesseract command`, `${ocr.precisPagesPerMinute} / ${ocr.tesseractPagesPerMinute} pages/min (${ocr.precisSeconds} s / ${ocr.tesseractSeconds} s)`, '', load(ocr.load)]);
+		rows.push(['10. OCR precis time ÷ tesseract command time', String(ocr.ratio), '≤ 1.5', load(ocr.load)]);
+		rows.push(['10. OCR word recall, precis / tesseract command', `${ocr.precisWordRecall} / ${ocr.tesseractWordRecall}`, '≥ 0.95', load(ocr.load)]);
+		rows.push([`10. OCR peak RSS, precis extract of a ${ocr.longScan.pages}-page scan (tree)`, `${ocr.longScan.peakTreeRssMb} MiB, ${ocr.longScan.seconds} s${ocr.longScan.failed ? ', FAILED' : ''}`, '< 1024 MiB', load(ocr.load)]);
 	}
 	for (const [what, why] of Object.entries(report.skipped)) rows.push([`skipped: ${what}`, why, '', '']);
 	const lines = [['Figure', 'Measured', 'Goal', 'Load'], ['---', '---', '---', '---'], ...rows];

@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --only=engine,parallel,extract,rerun,memory,langchain,scaleout,verify]`: measures precis against
- * the engine's own speed, pdftotext and LangChain.js, side by side in one run on this machine, and
+ * `npm run bench [-- --only=engine,parallel,extract,rerun,memory,langchain,scaleout,verify,ocr]`: measures precis against
+ * the engine's own speed, pdftotext, LangChain.js and the tesseract command, side by side in one run on this machine, and
  * writes bench/results/<date>.json plus a short table on stdout. See docs/performance.md.
  */
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
@@ -15,6 +15,7 @@ import {runCli} from './sections/measureCli.js';
 import {measureExtraction} from './sections/measureExtraction.js';
 import {installLangchain, measureLangchain} from './sections/measureLangchain.js';
 import {measureMemory} from './sections/measureMemory.js';
+import {measureOcr} from './sections/measureOcr.js';
 import {getEfficiency, measureFloor, measureParallelFloor, measurePipeline} from './sections/measurePipeline.js';
 import {measureScaleOut} from './sections/measureScaleOut.js';
 import {measureServerParallel} from './sections/measureServerParallel.js';
@@ -31,9 +32,11 @@ export const BENCH_SETTINGS = {
 	smallFileCounts: [500, 5000],
 	langchainDocuments: ['text/alice29.txt', 'pdf/tracemonkey.pdf', 'docx/IllustrativeCases.docx'],
 	seed: 1,
+	/** OCR speed: image-only letter-size PDFs × pages each; memory: one scan of this many pages. */
+	ocr: {documents: 2, pagesPerDocument: 3, longScanPages: 50},
 } as const;
 
-const _sections = ['engine', 'parallel', 'extract', 'rerun', 'memory', 'langchain', 'scaleout', 'verify'] as const;
+const _sections = ['engine', 'parallel', 'extract', 'rerun', 'memory', 'langchain', 'scaleout', 'verify', 'ocr'] as const;
 type _Section = (typeof _sections)[number];
 
 const only = process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -128,6 +131,10 @@ try {
 	if (wanted('verify') && hasCorpus) {
 		log('9. checking a summary against freeculture.pdf (352 pages), and against the same text at 5,000 pages');
 		report.verify = await measureVerify(corpusFile('pdf/freeculture.pdf'));
+	}
+	if (wanted('ocr')) {
+		log('10. OCR: precis extract vs the tesseract command on the same 300-DPI scans, then a 50-page scan');
+		report.ocr = await measureOcr({workDir, ...BENCH_SETTINGS.ocr});
 	}
 } finally {
 	rmSync(workDir, {recursive: true, force: true});

@@ -4,8 +4,9 @@
  * so each file's layout (columns, gaps, line-end hyphens, running headers) is known exactly.
  */
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
-import {deflateSync, crc32} from 'node:zlib';
 import {PDFDocument, PDFName, StandardFonts, type PDFFont, type PDFPage} from 'pdf-lib';
+import {encodeGrayPng} from './lib/encodeGrayPng.js';
+import {wrapText} from './lib/wrapText.js';
 
 const folder = new URL('../fixtures/pdf/', import.meta.url);
 const size = 10;
@@ -19,19 +20,9 @@ const rightText = [
 	'Its lines sit at the same heights as the lines on the left, so a reader that sorts by height alone would interleave them as well.',
 ];
 
-/** Splits text into lines no wider than `width` points. */
+/** Splits text into lines no wider than `width` points at the fixtures' font size. */
 function wrap(text: string, font: PDFFont, width: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (const word of text.split(' ')) {
-		const candidate = line === '' ? word : `${line} ${word}`;
-		if (font.widthOfTextAtSize(candidate, size) > width && line !== '') {
-			lines.push(line);
-			line = word;
-		} else line = candidate;
-	}
-	if (line !== '') lines.push(line);
-	return lines;
+	return wrapText(text, font, size, width);
 }
 
 function newDocument(title?: string): Promise<PDFDocument> {
@@ -136,24 +127,11 @@ function makeCorrupt(): void {
 	writeFileSync(new URL('corrupt.pdf', folder), '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R\nthis is not a PDF body\n%%EOF\n');
 }
 
-/** A gray gradient PNG, written by hand (signature, IHDR, IDAT, IEND). */
+/** A gray gradient PNG. */
 function makeGrayPng(width: number, height: number): Uint8Array {
-	const chunk = (type: string, data: Buffer): Buffer => {
-		const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-		const frame = Buffer.alloc(body.length + 8);
-		frame.writeUInt32BE(data.length, 0);
-		body.copy(frame, 4);
-		frame.writeUInt32BE(crc32(body), body.length + 4);
-		return frame;
-	};
-	const header = Buffer.alloc(13);
-	header.writeUInt32BE(width, 0);
-	header.writeUInt32BE(height, 4);
-	header.set([8, 0, 0, 0, 0], 8); // 8-bit grayscale
 	const rows = Buffer.alloc((width + 1) * height);
 	for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows[y * (width + 1) + 1 + x] = (x * 4 + y * 2) & 0xff;
-	const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-	return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+	return encodeGrayPng(width, height, rows);
 }
 
 /**

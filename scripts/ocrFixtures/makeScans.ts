@@ -7,10 +7,11 @@
 import {createRequire} from 'node:module';
 import type * as NapiCanvas from '@napi-rs/canvas';
 import type {Canvas} from '@napi-rs/canvas';
-import {PDFDocument, StandardFonts, type PDFFont} from 'pdf-lib';
+import {PDFDocument, StandardFonts} from 'pdf-lib';
 import UTIF from 'utif2';
 import {loadPdfjs} from '../../src/ingest/readers/pdf/loadPdfjs.js';
 import {openPdfDocument} from '../../src/ingest/readers/pdf/openPdfDocument.js';
+import {wrapText} from '../lib/wrapText.js';
 
 /**
  * @napi-rs/canvas as pdf.js loads it (with require): under tsx an `import` of it loads the addon a
@@ -34,21 +35,6 @@ export async function newPdfDocument(): Promise<PDFDocument> {
 	return document;
 }
 
-/** Splits text into lines no wider than `width` points. */
-function _wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (const word of text.split(' ')) {
-		const candidate = line === '' ? word : `${line} ${word}`;
-		if (font.widthOfTextAtSize(candidate, size) > width && line !== '') {
-			lines.push(line);
-			line = word;
-		} else line = candidate;
-	}
-	if (line !== '') lines.push(line);
-	return lines;
-}
-
 /** Adds one page to `document` with `text` set in Times at a one-inch (or narrower) margin. */
 export async function addTextPage(document: PDFDocument, text: string, options: TextPageOptions): Promise<void> {
 	const font = await document.embedFont(StandardFonts.TimesRoman);
@@ -56,7 +42,7 @@ export async function addTextPage(document: PDFDocument, text: string, options: 
 	const margin = Math.min(72, width / 10);
 	const page = document.addPage([width, height]);
 	const leading = options.fontSize * 1.3;
-	_wrap(text, font, options.fontSize, width - 2 * margin).forEach((line, index) => {
+	wrapText(text, font, options.fontSize, width - 2 * margin).forEach((line, index) => {
 		page.drawText(line, {x: margin, y: height - margin - options.fontSize - index * leading, size: options.fontSize, font});
 	});
 }

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import {mkdirSync, symlinkSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {basename, dirname, join} from 'node:path';
-import {createWorker, OEM, type Worker} from 'tesseract.js';
+import {createWorker, OEM, PSM, type Worker} from 'tesseract.js';
 import {findOcrLanguageFiles} from './findOcrLanguageFiles.js';
 
 /** What OCR read on one page image. */
@@ -43,6 +43,9 @@ export class OcrEngine {
 			// process; the job's own promise rejects either way.
 			errorHandler: () => undefined,
 		});
+		// Full page layout analysis (columns, blocks), as the tesseract command does; Tesseract's API
+		// default reads the page as a single block of text.
+		await worker.setParameters({tessedit_pageseg_mode: PSM.AUTO});
 		return new OcrEngine(languages.join('+'), worker);
 	}
 
