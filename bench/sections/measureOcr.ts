@@ -124,11 +124,14 @@ function _runTesseract(raster: string, tessdata: string): Promise<string> {
 	});
 }
 
-/** Five distinct scanned pages, repeated to `pages` (each page its own image), OCRed as one document. */
+/**
+ * Five distinct scanned pages, repeated to `pages` (each page its own image, stored as JPEG: pdf-lib
+ * decodes a PNG in JavaScript to embed it, seconds a page), OCRed as one document.
+ */
 async function _measureLongScan(folder: string, config: string, pages: number): Promise<OcrResult['longScan']> {
 	const scans = await scanPdf(await makeTextPdf(_pageTexts(5), _letter), {dpi: _dpi});
 	const pdf = join(folder, 'long-scan.pdf');
-	writeFileSync(pdf, await makeImagePdf(Array.from({length: pages}, (_, page) => scans[page % scans.length]!), _dpi));
+	writeFileSync(pdf, await makeImagePdf(Array.from({length: pages}, (_, page) => scans[page % scans.length]!), _dpi, true));
 	const run = await runPrecisMeasured(['extract', '--json', '--config', config, pdf]);
 	return {pages, seconds: roundTo(run.wallSeconds, 1), peakTreeRssMb: Math.round(run.peakTreeRssMb), failed: run.code !== 0};
 }
