@@ -2,7 +2,7 @@ import type {ExtractedPage, OcrOptions} from '../SourceDocument.js';
 import {getOcrEngine} from './getOcrEngine.js';
 
 /** Below this mean word confidence (0-100) an OCRed page gets a warning: its text is likely wrong in places. */
-export const LOW_OCR_CONFIDENCE = 60;
+const _lowConfidence = 60;
 
 export interface RecognizePageOptions {
 	ocr: OcrOptions;
@@ -17,8 +17,8 @@ export interface RecognizePageOptions {
 export async function recognizePage(image: Uint8Array, options: RecognizePageOptions): Promise<ExtractedPage> {
 	const engine = await getOcrEngine(options.ocr.languages);
 	const {text, confidence} = await engine.recognize(image, options.dpi);
-	if (text !== '' && confidence < LOW_OCR_CONFIDENCE) {
-		options.warnings.push(`page ${options.number}: OCR confidence ${confidence} is low (under ${LOW_OCR_CONFIDENCE}); the text may be wrong in places: check the scan's resolution, skew and noise`);
+	if (text !== '' && confidence < _lowConfidence) {
+		options.warnings.push(`page ${options.number}: OCR confidence ${confidence} is low (under ${_lowConfidence}); the text may be wrong in places: check the scan's resolution, skew and noise`);
 	}
 	return {number: options.number, text, ocr: true, confidence};
 }
