@@ -1,4 +1,5 @@
 import {findLongestFit} from './findLongestFit.js';
+import {splitSentences} from '../text/splitSentences.js';
 
 /**
  * A piece of text the packer places whole: `[start, end)` is trimmed, `[lead, end)` adds the
@@ -32,19 +33,19 @@ interface _Range {
 	end: number;
 }
 
-const _sentenceEnd = /[.!?…]+["'”’»)\]]*(?=\s)|[。！？]+[」』”’）)]*/gu;
 const _whitespace = /\s/u;
 const _mark = /\p{M}/u;
 const _zeroWidthJoiner = 0x200d;
 
 /**
- * Splits a unit into the next finer units that divide it: sentences, then lines, then (when forced)
+ * Splits a unit into the next finer units that divide it: sentences (by the one splitter,
+ * {@link splitSentences}), then lines, then (when forced)
  * leaf pieces cut at word boundaries, or at characters inside a word longer than the budget. Each
  * new unit is counted once. Returns undefined when the unit cannot be divided without forcing.
  */
 export function splitUnit(text: string, unit: Unit, options: SplitUnitOptions): Unit[] | undefined {
 	if (unit.depth < 1) {
-		const sentences = _splitSentences(text, unit.start, unit.end);
+		const sentences = splitSentences(text, unit.start, unit.end);
 		if (sentences.length > 1) return _countRanges(text, unit, sentences, 1, options.countTokens);
 	}
 	if (unit.depth < 2) {
@@ -62,22 +63,6 @@ function _countRanges(text: string, parent: Unit, ranges: _Range[], depth: numbe
 		lead = range.end;
 		return unit;
 	});
-}
-
-/** Sentences end at `.`, `!`, `?` or `…` (and closing quotes) before whitespace, or after CJK `。！？`. */
-function _splitSentences(text: string, start: number, end: number): _Range[] {
-	const slice = text.slice(start, end);
-	const ranges: _Range[] = [];
-	let from = 0;
-	for (const match of slice.matchAll(_sentenceEnd)) {
-		const to = match.index + match[0].length;
-		if (to >= slice.length) break;
-		if (to <= from) continue;
-		ranges.push({start: start + from, end: start + to});
-		from = _skipWhitespace(slice, to);
-	}
-	if (from < slice.length) ranges.push({start: start + from, end});
-	return ranges;
 }
 
 function _splitLines(text: string, start: number, end: number): _Range[] {

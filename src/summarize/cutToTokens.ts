@@ -1,8 +1,10 @@
 import type {Tokenizer} from '../engine/Engine.js';
+import {endsSentence, splitSentences} from '../text/splitSentences.js';
 
 /**
- * The longest prefix of `text` that fits `budget` tokens, ended at a sentence boundary when one
- * lies in its last half (else at a word boundary). Binary search: O(log n) tokenizer calls.
+ * The longest prefix of `text` that fits `budget` tokens, ended at a sentence boundary (by
+ * {@link splitSentences}) when one lies in its last half, else at a word boundary. Binary search:
+ * O(log n) tokenizer calls.
  */
 export function cutToTokens(text: string, budget: number, tokenizer: Pick<Tokenizer, 'countTokens'>): string {
 	if (tokenizer.countTokens(text) <= budget) return text;
@@ -14,8 +16,16 @@ export function cutToTokens(text: string, budget: number, tokenizer: Pick<Tokeni
 		else high = middle - 1;
 	}
 	const prefix = text.slice(0, low);
-	const sentenceEnd = Math.max(...['. ', '! ', '? ', '.\n', '。'].map(mark => prefix.lastIndexOf(mark)));
-	if (sentenceEnd > prefix.length / 2) return prefix.slice(0, sentenceEnd + 1);
+	const sentenceEnd = _findLastSentenceEnd(prefix);
+	if (sentenceEnd > prefix.length / 2) return prefix.slice(0, sentenceEnd);
 	const wordEnd = prefix.search(/\s\S*$/);
 	return wordEnd > 0 ? prefix.slice(0, wordEnd) : prefix;
+}
+
+/** Where the prefix's last complete sentence ends; the last piece counts only when it ends a sentence itself. */
+function _findLastSentenceEnd(prefix: string): number {
+	const spans = splitSentences(prefix);
+	const last = spans.at(-1);
+	if (last !== undefined && endsSentence(prefix.slice(0, last.end))) return last.end;
+	return spans.at(-2)?.end ?? -1;
 }
