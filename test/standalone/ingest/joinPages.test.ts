@@ -8,3 +8,35 @@ test('page starts locate each page in the joined text', t => {
 	t.is(findPageOfOffset(pageStarts, text.indexOf('three') + 2), 3);
 	t.is(findPageOfOffset(pageStarts, 0), 1);
 });
+
+const pages = (...texts: string[]) => texts.map((text, index) => ({number: index + 1, text}));
+
+test('a sentence that runs over a page break stays one sentence; its page start still points at the next page', t => {
+	const {text, pageStarts} = joinPages(pages('The committee met in the spring and', 'agreed on the budget.', 'A new page, a new sentence.'));
+	t.is(text, 'The committee met in the spring and agreed on the budget.\n\nA new page, a new sentence.');
+	t.is(text.slice(pageStarts[1]!), 'agreed on the budget.\n\nA new page, a new sentence.');
+	t.is(findPageOfOffset(pageStarts, text.indexOf('agreed')), 2);
+	t.is(findPageOfOffset(pageStarts, text.indexOf('and')), 1);
+});
+
+test('a page that ends a sentence, or a next page that starts a new one, keeps the paragraph break', t => {
+	t.is(joinPages(pages('It ended here.', 'lower case after a full stop')).text, 'It ended here.\n\nlower case after a full stop');
+	t.is(joinPages(pages('A heading without a stop', 'New Paragraph in capitals.')).text, 'A heading without a stop\n\nNew Paragraph in capitals.');
+	t.is(joinPages(pages('Choose one of these:', 'a) the first option')).text, 'Choose one of these:\n\na) the first option');
+	t.is(joinPages(pages('We met Dr.', 'smith later')).text, 'We met Dr. smith later', 'an abbreviation does not end the page\'s sentence');
+});
+
+test('a word hyphenated across the break is rejoined; a compound the document writes with its hyphen keeps it', t => {
+	const joined = joinPages(pages('The infor-', 'mation was new.'));
+	t.is(joined.text, 'The information was new.');
+	t.is(findPageOfOffset(joined.pageStarts, joined.text.indexOf('mation')), 2);
+	const compound = joinPages(pages('A well-known fact is well-', 'known to all.'));
+	t.is(compound.text, 'A well-known fact is well-known to all.');
+});
+
+test('empty pages add only their start', t => {
+	const {text, pageStarts} = joinPages(pages('One.', '', 'Three.'));
+	t.is(text, 'One.\n\nThree.');
+	t.is(pageStarts.length, 3);
+	t.is(findPageOfOffset(pageStarts, text.indexOf('Three')), 3);
+});
