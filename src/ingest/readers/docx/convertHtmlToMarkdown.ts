@@ -15,8 +15,8 @@ const _noteBacklink = /\bhref="#(?:footnote|endnote)-ref-/;
 
 /**
  * Turns the HTML that mammoth writes into light Markdown that keeps the structure the chunker
- * splits on: `#`..`######` headings, `- ` and `1. ` list items (nested ones indented), one line per
- * table row with cells joined by ` | `, and blocks separated by a blank line. The footnotes and
+ * splits on: `#`..`######` headings, `- ` and `1. ` list items (nested ones indented), Markdown
+ * tables (`| a | b |`, one line per row), and blocks separated by a blank line. The footnotes and
  * endnotes mammoth appends become a final `# Notes` section of `[n] text` paragraphs, matching the
  * `[n]` markers left in the body. Images and formatting are dropped.
  */
@@ -120,8 +120,9 @@ function _renderNotes(list: _Element, blocks: string[]): void {
 }
 
 /**
- * One line per row, non-empty cells joined by ` | `. A layout table (one cell per row) is rendered
- * as the blocks it contains, so its paragraphs, headings and lists keep their structure.
+ * A Markdown table: a row of cells per line, the first row as its header, rows padded to the widest
+ * with empty cells and `|` inside a cell escaped. A layout table (one cell per row) is rendered as
+ * the blocks it contains, so its paragraphs, headings and lists keep their structure.
  */
 function _renderTable(table: _Element, blocks: string[]): void {
 	const rows = _tableRows(table);
@@ -129,10 +130,13 @@ function _renderTable(table: _Element, blocks: string[]): void {
 		for (const row of rows) for (const cell of row) _renderBlocks(cell.children, blocks);
 		return;
 	}
-	const lines = rows
-		.map(row => row.map(cell => _inlineText(cell).replaceAll('\n', ' ')).filter(text => text !== '').join(' | '))
-		.filter(line => line !== '');
-	_pushBlock(blocks, lines.join('\n'));
+	const cells = rows
+		.map(row => row.map(cell => _inlineText(cell).replaceAll('\n', ' ').replaceAll('|', '\\|')))
+		.filter(row => row.some(text => text !== ''));
+	const width = Math.max(...cells.map(row => row.length));
+	const line = (row: readonly string[]) => `|${Array.from({length: width}, (_, index) => (row[index] ? ` ${row[index]} |` : ' |')).join('')}`;
+	const [header = [], ...body] = cells;
+	_pushBlock(blocks, [line(header), line(Array.from({length: width}, () => '---')), ...body.map(line)].join('\n'));
 }
 
 function _tableRows(table: _Element): _Element[][] {

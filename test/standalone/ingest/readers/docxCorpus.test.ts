@@ -72,7 +72,7 @@ if (!hasCorpus) {
 		['docx/testWORD_various.docx', (t, text) => {
 			t.true(text.includes('- Bullet 1\n- Bullet 2\n- Bullet 3'));
 			t.true(text.includes('1. Number bullet 1\n2. Number bullet 2'));
-			t.true(text.includes('Row 1 Col 1 | Row 1 Col 2 | Row 1 Col 3\nRow 2 Col 1 | Row 2 Col 2 | Row 2 Col 3'));
+			t.true(text.includes('| Row 1 Col 1 | Row 1 Col 2 | Row 1 Col 3 |\n| --- | --- | --- |\n| Row 2 Col 1 | Row 2 Col 2 | Row 2 Col 3 |'));
 			t.true(text.includes('Here is a text box'));
 			t.is(text.split('Here is a text box').length - 1, 1, 'text box read once (not from both AlternateContent branches)');
 			t.true(text.includes('Footnote appears here[1]'));

@@ -11,9 +11,9 @@ test('a list item with several paragraphs keeps them on indented lines', t => {
 	t.is(convertHtmlToMarkdown('<ol><li><p>Step</p><p>details</p></li><li>Next</li></ol>'), '1. Step\n   details\n2. Next');
 });
 
-test('table cells flatten their blocks, line breaks and nested tables into one line per row', t => {
-	const html = '<table><thead><tr><th>Name</th><th>Notes</th></tr></thead><tbody><tr><td><p>A</p><p>B</p></td><td>x<br />y<table><tr><td>in1</td><td>in2</td></tr></table></td></tr><tr><td></td><td></td></tr><tr><td>C</td><td><ul><li>l1</li><li>l2</li></ul></td></tr></tbody></table>';
-	t.is(convertHtmlToMarkdown(html), 'Name | Notes\nA B | x y in1 in2\nC | l1 l2');
+test('a table becomes a Markdown table: cells flatten their blocks, line breaks and nested tables, empty rows go, short rows are padded, | is escaped', t => {
+	const html = '<table><thead><tr><th>Name</th><th>Notes</th></tr></thead><tbody><tr><td><p>A</p><p>B</p></td><td>x<br />y<table><tr><td>in1</td><td>in2</td></tr></table></td></tr><tr><td></td><td></td></tr><tr><td>C|D</td><td><ul><li>l1</li><li>l2</li></ul></td><td>extra</td></tr></tbody></table>';
+	t.is(convertHtmlToMarkdown(html), '| Name | Notes | |\n| --- | --- | --- |\n| A B | x y in1 in2 | |\n| C\\|D | l1 l2 | extra |');
 });
 
 test('a layout table (one cell per row) is rendered as the blocks it holds', t => {
