@@ -81,6 +81,45 @@ async function makeRunningHeaders(): Promise<void> {
 	await save('running-headers.pdf', document);
 }
 
+/** The page-number forms precis removes, each written by `label(page, pages)`. */
+const pageNumberForms: Record<string, (page: number, pages: number) => string> = {
+	'page-of': (page, pages) => `Page ${page} of ${pages}`,
+	slash: (page, pages) => `${page} / ${pages}`,
+	dashes: page => `- ${page} -`,
+	plain: page => String(page),
+	roman: page => ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x', 'xi', 'xii'][page - 1]!,
+};
+
+const surveyParagraphs = [
+	'The survey counted every tree in the old orchard, noting its species, its height and the state of its bark.',
+	'Volunteers walked the rows in pairs, one calling out what she saw while the other wrote it down on the form.',
+	'Birds were counted at dawn and at dusk, when they are most active and easiest to hear from the paths.',
+	'Beehives were checked by the two keepers alone, since the bees do not welcome strangers in the spring.',
+	'Every evening the forms were collected, read through for gaps and filed in the order of the rows.',
+];
+
+/**
+ * Twelve pages of body text under running headers that alternate between odd and even pages and carry
+ * the page number, with a page number in the form `form` at the foot. Some pages are full, so their
+ * last body line comes as close to the footer as ordinary lines are to each other.
+ */
+async function makePageNumbers(form: string, label: (page: number, pages: number) => string): Promise<void> {
+	const document = await newDocument();
+	const font = await document.embedFont(StandardFonts.TimesRoman);
+	const pages = 12;
+	for (let number = 1; number <= pages; number++) {
+		const page = document.addPage([612, 792]);
+		if (number % 2 === 0) page.drawText(`${number}    The Orchard Survey`, {x: 72, y: 750, size: 9, font});
+		else page.drawText(`Methods and Results    ${number}`, {x: 420, y: 750, size: 9, font});
+		const paragraphs = Array.from({length: number % 3 === 0 ? 60 : 4 + (number % 4)}, (_, index) => surveyParagraphs[(number + index) % surveyParagraphs.length]!);
+		const lines = [`Body of page ${number} begins here.`, ...paragraphs.flatMap(paragraph => wrap(paragraph, font, 460)), `Body of page ${number} ends here.`];
+		const lineHeight = Math.min(12, (722 - 52) / (lines.length - 1));
+		lines.forEach((line, index) => page.drawText(line, {x: 72, y: 722 - index * lineHeight, size, font}));
+		page.drawText(label(number, pages), {x: 290, y: 40, size: 9, font});
+	}
+	await save(`page-numbers-${form}.pdf`, document);
+}
+
 /** Words hyphenated across line ends, a compound kept whole, soft hyphens, and a paragraph gap. */
 async function makeHyphenation(): Promise<void> {
 	const document = await newDocument();
@@ -163,6 +202,7 @@ await makeMultiPageReport();
 await makeTwoColumnInterleaved();
 await makeRunningHeaders();
 await makeHyphenation();
+for (const [form, label] of Object.entries(pageNumberForms)) await makePageNumbers(form, label);
 await makeImageOnly();
 await makeBadPage();
 makeCorrupt();

@@ -88,3 +88,15 @@ test('the caller keeps its bytes: pdf.js gets a copy', async t => {
 	t.is(bytes.byteLength, before);
 	t.is(bytes.subarray(0, 5).toString(), '%PDF-');
 });
+
+for (const form of ['page-of', 'slash', 'dashes', 'plain', 'roman']) {
+	test(`page numbers in the "${form}" form and odd/even headers carrying the number are removed from all 12 pages, full ones included`, async t => {
+		const result = await read(`page-numbers-${form}.pdf`);
+		t.is(result.pages.length, 12);
+		for (const page of result.pages) {
+			t.true(page.text.startsWith(`Body of page ${page.number} begins here.`), `page ${page.number} starts with: ${page.text.slice(0, 40)}`);
+			t.true(page.text.endsWith(`Body of page ${page.number} ends here.`), `page ${page.number} ends with: ${page.text.slice(-40)}`);
+			t.notRegex(page.text, /Orchard Survey|Methods and Results/, `page ${page.number}`);
+		}
+	});
+}
