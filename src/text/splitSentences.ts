@@ -80,9 +80,12 @@ function _findCut(text: string, from: number, limit: number): number {
 	return space > 0 ? from + space + 1 : limit;
 }
 
-/** Whether `text` (trimmed) ends as a sentence ends: `.`, `!`, `?`, `…` or a CJK full stop, before closing quotes or brackets. */
+/**
+ * Whether `text` (trimmed) ends as a sentence ends: `.`, `!`, `?`, `…`, a CJK full stop, the Arabic
+ * question mark or full stop (`؟`, `۔`) or a Devanagari danda (`।`), before closing quotes or brackets.
+ */
 export function endsSentence(text: string): boolean {
-	return /[.!?…。！？][\p{Pf}\p{Pe}"'’”»]*$/u.test(text.trimEnd()) && !_endsWithAbbreviation(text.trimEnd(), '');
+	return /[.!?…。！？؟۔।॥][\p{Pf}\p{Pe}"'’”»]*$/u.test(text.trimEnd()) && !_endsWithAbbreviation(text.trimEnd(), '');
 }
 
 function _continuesAfter(previous: string, next: string): boolean {

@@ -45,3 +45,10 @@ test('endsSentence: final punctuation, not an abbreviation', t => {
 	t.false(endsSentence('It goes on'));
 	t.false(endsSentence('as told by Dr.'));
 });
+
+test('endsSentence: Arabic and Persian question marks and full stops, and the Devanagari danda', t => {
+	t.true(endsSentence('پس آن تأثیر کجاست؟'));
+	t.true(endsSentence('یہ کتاب ہے۔'));
+	t.true(endsSentence('यह एक वाक्य है।'));
+	t.false(endsSentence('یہ کتاب'));
+});
