@@ -120,6 +120,26 @@ async function makePageNumbers(form: string, label: (page: number, pages: number
 	await save(`page-numbers-${form}.pdf`, document);
 }
 
+/**
+ * Three pages whose sentences run on over the page breaks: page 1 ends in a word hyphenated across
+ * the break ("infor-" / "mation"), page 2 ends mid-sentence without a hyphen; page 3 ends a sentence.
+ */
+async function makeSentenceAcrossPages(): Promise<void> {
+	const document = await newDocument();
+	const font = await document.embedFont(StandardFonts.Helvetica);
+	const pages = [
+		['The committee met in the spring to plan the survey.', 'After a long debate it agreed that all the infor-'],
+		['mation gathered would be shared with every member.', 'The results were checked twice, and the report was'],
+		['sent to the printer in May.', 'A new paragraph begins on this page and ends here.'],
+	];
+	for (const [number, lines] of pages.entries()) {
+		const page = document.addPage([612, 792]);
+		lines.forEach((line, index) => page.drawText(line, {x: 72, y: 700 - index * 12, size, font}));
+		page.drawText(String(number + 1), {x: 300, y: 40, size: 9, font});
+	}
+	await save('sentence-across-pages.pdf', document);
+}
+
 /** Words hyphenated across line ends, a compound kept whole, soft hyphens, and a paragraph gap. */
 async function makeHyphenation(): Promise<void> {
 	const document = await newDocument();
@@ -202,6 +222,7 @@ await makeMultiPageReport();
 await makeTwoColumnInterleaved();
 await makeRunningHeaders();
 await makeHyphenation();
+await makeSentenceAcrossPages();
 for (const [form, label] of Object.entries(pageNumberForms)) await makePageNumbers(form, label);
 await makeImageOnly();
 await makeBadPage();
