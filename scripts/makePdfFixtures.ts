@@ -58,6 +58,28 @@ async function makeTwoColumnInterleaved(): Promise<void> {
 	await save('two-column-interleaved.pdf', document);
 }
 
+/**
+ * A licence-like page: a full-width title, then two columns whose first lines sit at the same
+ * height, separated by a narrow gutter (the longest left line comes within 6 points of the right
+ * column), their lines interleaved in the content stream.
+ */
+async function makeTwoColumnFromTop(): Promise<void> {
+	const document = await newDocument();
+	const font = await document.embedFont(StandardFonts.Helvetica);
+	const page = document.addPage([612, 792]);
+	page.drawText('Terms of the Licence Printed in Two Columns', {x: 72, y: 740, size: 14, font});
+	const width = 229;
+	const left = [...lorem, 'The left column ends with this sentence.'].flatMap(paragraph => wrap(paragraph, font, width));
+	const right = [...rightText, 'The right column ends with this sentence.'].flatMap(paragraph => wrap(paragraph, font, width));
+	const rightX = 72 + Math.max(...left.map(line => font.widthOfTextAtSize(line, size))) + 6;
+	for (let index = 0; index < Math.max(left.length, right.length); index++) {
+		const y = 710 - index * 12;
+		if (left[index] !== undefined) page.drawText(left[index]!, {x: 72, y, size, font});
+		if (right[index] !== undefined) page.drawText(right[index]!, {x: rightX, y, size, font});
+	}
+	await save('two-column-from-top.pdf', document);
+}
+
 const quarters = [
 	'The society met twice in winter and planned the spring survey of the old orchard.',
 	'Spring brought the survey itself: forty volunteers counted trees, birds and beehives.',
@@ -220,6 +242,7 @@ async function makeMultiPageReport(): Promise<void> {
 mkdirSync(folder, {recursive: true});
 await makeMultiPageReport();
 await makeTwoColumnInterleaved();
+await makeTwoColumnFromTop();
 await makeRunningHeaders();
 await makeHyphenation();
 await makeSentenceAcrossPages();

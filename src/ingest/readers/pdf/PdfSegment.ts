@@ -13,4 +13,15 @@ export interface PdfSegment {
 	size: number;
 	/** Quarter turns of the text direction on the displayed page: 0 upright, 1 vertical or turned 90°. */
 	turn: number;
+	/**
+	 * Wide gaps between the items joined into this segment (wider than half a font size): where a
+	 * column gutter or a table's cell gap may run through it. `at` is where the text after the gap starts.
+	 */
+	gaps?: PdfSegmentGap[];
+}
+
+export interface PdfSegmentGap {
+	at: number;
+	x0: number;
+	x1: number;
 }

@@ -5,6 +5,8 @@ import type {PdfSegment} from './PdfSegment.js';
 const _maxJoinGap = 1.2;
 /** Gap, in font sizes, from which two joined items are separated by a space. */
 const _spaceGap = 0.15;
+/** Gap, in font sizes, from which a gap between joined items is recorded as a place to cut (see PdfSegment.gaps). */
+const _cutGap = 0.5;
 
 /**
  * Turns a page's text items, in content-stream order, into segments: runs of items that continue
@@ -32,8 +34,11 @@ export function collectPageSegments(content: TextContent, viewportTransform: rea
 	let current: PdfSegment | undefined;
 	for (const [index, next] of placed.entries()) {
 		if (current !== undefined && _continues(current, next)) {
-			const space = spaceBefore[index] === true || next.x0 - current.x1 > _spaceGap * Math.max(current.size, next.size);
-			current.text += space && !current.text.endsWith(' ') && !next.text.startsWith(' ') ? ` ${next.text}` : next.text;
+			const gap = next.x0 - current.x1;
+			const space = spaceBefore[index] === true || gap > _spaceGap * Math.max(current.size, next.size);
+			current.text += space && !current.text.endsWith(' ') && !next.text.startsWith(' ') ? ' ' : '';
+			if (gap > _cutGap * Math.max(current.size, next.size)) (current.gaps ??= []).push({at: current.text.length, x0: current.x1, x1: next.x0});
+			current.text += next.text;
 			current.x1 = Math.max(current.x1, next.x1);
 			if (next.size > current.size) {
 				current.size = next.size;

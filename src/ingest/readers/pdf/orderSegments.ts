@@ -8,7 +8,9 @@ interface _Gutter {
 }
 
 /**
- * Puts the segments of one orientation into reading order and merges them into lines. Full-width
+ * Puts the segments of one orientation into reading order and merges them into lines. Lines of two
+ * columns that were joined across a narrow gutter (same height, as at the top of a page where both
+ * columns start together) are first cut apart at the gutter the other lines show. Full-width
  * segments (over 60% of the text's width: titles, captions, footers) cut the page into blocks, top to
  * bottom; a block laid out in columns is read column by column, left first, however the content
  * stream interleaves them. Inside a block, segments that cross a gutter (a wide formula, a table)
@@ -20,7 +22,7 @@ export function orderSegments(segments: readonly PdfSegment[]): PdfSegment[] {
 	const lines: PdfSegment[] = [];
 	let block: PdfSegment[] = [];
 	let wide: PdfSegment[] = [];
-	for (const segment of [...segments].sort((left, right) => left.y - right.y)) {
+	for (const segment of _splitAtGutters(segments, wideWidth).sort((left, right) => left.y - right.y)) {
 		if (segment.x1 - segment.x0 >= wideWidth) {
 			lines.push(..._orderBlock(block));
 			block = [];
@@ -34,6 +36,33 @@ export function orderSegments(segments: readonly PdfSegment[]): PdfSegment[] {
 	for (const group of groupLines(wide)) lines.push(group.line);
 	lines.push(..._orderBlock(block));
 	return lines;
+}
+
+/**
+ * Cuts wide segments that were joined across a gap (see PdfSegment.gaps) where that gap holds a
+ * gutter found among the narrower segments; the others are kept as they are.
+ */
+function _splitAtGutters(segments: readonly PdfSegment[], wideWidth: number): PdfSegment[] {
+	const isJoinedWide = (segment: PdfSegment) => segment.gaps !== undefined && segment.x1 - segment.x0 >= wideWidth;
+	if (!segments.some(isJoinedWide)) return [...segments];
+	const gutters = _findGutters(segments.filter(segment => !isJoinedWide(segment)));
+	if (gutters.length === 0) return [...segments];
+	return segments.flatMap(segment => (isJoinedWide(segment) ? _cutAtGutters(segment, gutters) : [segment]));
+}
+
+function _cutAtGutters(segment: PdfSegment, gutters: readonly _Gutter[]): PdfSegment[] {
+	const pieces: PdfSegment[] = [];
+	let from = 0;
+	let x0 = segment.x0;
+	for (const gap of segment.gaps ?? []) {
+		if (!gutters.some(gutter => gap.x0 - 0.5 * segment.size <= gutter.center && gutter.center <= gap.x1 + 0.5 * segment.size)) continue;
+		pieces.push({...segment, text: segment.text.slice(from, gap.at).trimEnd(), x0, x1: gap.x0, gaps: undefined});
+		from = gap.at;
+		x0 = gap.x1;
+	}
+	if (pieces.length === 0) return [segment];
+	pieces.push({...segment, text: segment.text.slice(from), x0, gaps: undefined});
+	return pieces;
 }
 
 /** Orders a block between full-width lines: by columns and bands when it has gutters, else by lines. */

@@ -100,3 +100,11 @@ for (const form of ['page-of', 'slash', 'dashes', 'plain', 'roman']) {
 		}
 	});
 }
+
+test('two columns that start at the same height under a full-width title: the left column is read first from its first line', async t => {
+	const text = joined(await read('two-column-from-top.pdf'));
+	t.regex(text, /^Terms of the Licence Printed in Two Columns\n\nReading order matters when a summary is made\nfrom extracted text, because a sentence that jumps\n/u);
+	const order = ['Reading order matters', 'The left column ends with this sentence.', 'The right column starts here', 'discussion with material', 'The right column ends with this sentence.'].map(phrase => text.indexOf(phrase));
+	t.false(order.includes(-1), text);
+	t.deepEqual(order, [...order].sort((left, right) => left - right), text);
+});
