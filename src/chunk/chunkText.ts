@@ -40,7 +40,9 @@ const _minMaxTokens = 8;
 /**
  * Splits a document's text into chunks of at most `maxTokens` tokens by the model's own tokenizer,
  * cutting at headings first, then blank lines, sentences, lines, words and, for a word longer than
- * the budget, characters. Chunks are packed greedily so they are mostly full; small sections are
+ * the budget, characters (sentences by the one splitter, splitSentences). Chunks are packed
+ * greedily, but a chunk ends where a thought ends when it can: at a section end, else a paragraph end
+ * once it is 60% full, else a sentence end; it never ends with a heading. Small sections are
  * merged with the next one. Each paragraph is counted once and each chunk is verified with one more
  * count (one more again once overlap is added), so the work stays linear in the text. The same input
  * always gives the same chunks.

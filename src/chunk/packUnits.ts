@@ -1,5 +1,6 @@
 import type {Block} from './segmentBlocks.js';
 import {splitUnit, type Unit} from './splitUnit.js';
+import {endsSentence} from '../text/splitSentences.js';
 
 /** A packed run of units: `[start, end)` is trimmed text of at most the budget, verified. */
 export interface PackedRange {
@@ -24,9 +25,15 @@ export interface PackUnitsOptions {
 const _sectionMinFill = 0.3;
 /**
  * Below these fills a unit that does not fit is split to fill the chunk: a paragraph (depth 0) into
- * sentences (or lines), a sentence (depth 1) into lines, as in verse or hard-wrapped text.
+ * sentences (or lines), a sentence (depth 1) into lines, as in verse or hard-wrapped text. From 60%
+ * up a chunk rather ends at a paragraph end than in the next paragraph.
  */
-const _splitBelowFill = [0.8, 0.5];
+const _splitBelowFill = [0.6, 0.5];
+/**
+ * A range that would end inside a sentence (after a line or a word) ends instead at its last
+ * sentence or paragraph end, if that leaves it at least this full.
+ */
+const _cleanEndMinFill = 0.6;
 
 /**
  * Packs a document's blocks greedily into ranges of at most `maxTokens` tokens, less `overlapTokens`
@@ -35,8 +42,9 @@ const _splitBelowFill = [0.8, 0.5];
  * once, and only when it is over budget (counts of pieces do not add exactly) is its last unit put
  * back. Cuts fall at headings first: a new section starts a new range unless it fits entirely or the
  * range is under 30% full. Blocks over budget are split into sentences, lines, then words or
- * characters; a block that would leave the range under 80% full is split into sentences to fill it,
- * and a sentence that would leave it under half full into lines.
+ * characters; a block that would leave the range under 60% full is split into sentences to fill it,
+ * and a sentence that would leave it under half full into lines. A range that would then end
+ * inside a sentence ends at its last sentence or paragraph end instead, when that leaves it 60% full.
  * A range never ends with a heading unless the heading is all it holds or the document ends there.
  */
 export function packUnits(text: string, blocks: readonly Block[], {countTokens, maxTokens, overlapTokens}: PackUnitsOptions): PackedRange[] {
@@ -58,6 +66,7 @@ export function packUnits(text: string, blocks: readonly Block[], {countTokens, 
 	};
 	const split = (unit: Unit, force: boolean) => splitUnit(text, unit, {countTokens, budget: maxTokens - overlapTokens, force});
 	const closeRange = () => {
+		if (pending.length > 0) _backUpToCleanEnd(text, current, pending, _cleanEndMinFill * budget, isHeading);
 		while (current.length > 0) {
 			while (current.length > 1 && pending.length > 0 && isHeading(current[current.length - 1]!)) pending.push(current.pop()!);
 			const first = current[0]!;
@@ -110,6 +119,22 @@ export function packUnits(text: string, blocks: readonly Block[], {countTokens, 
 		closeRange();
 	}
 	return ranges;
+}
+
+/**
+ * When the range's last unit ends inside a sentence, moves the units after its last clean end (a
+ * paragraph or sentence end, not a heading) back to `pending`, provided at least `minTokens` stay.
+ */
+function _backUpToCleanEnd(text: string, current: Unit[], pending: Unit[], minTokens: number, isHeading: (unit: Unit) => boolean): void {
+	const endsCleanly = (unit: Unit) => !isHeading(unit) && (unit.depth <= 1 || endsSentence(text.slice(unit.start, unit.end)) || /^[^\S\n]*\n\s*\n/u.test(text.slice(unit.end, unit.end + 64)));
+	if (current.length < 2 || endsCleanly(current[current.length - 1]!)) return;
+	let tokens = 0;
+	const kept = current.map(unit => (tokens += unit.tokens));
+	for (let index = current.length - 2; index >= 0 && kept[index]! >= minTokens; index--) {
+		if (!endsCleanly(current[index]!)) continue;
+		pending.push(...current.splice(index + 1).reverse());
+		return;
+	}
 }
 
 /** For each heading block, the tokens of its section (the heading and the blocks up to the next heading). */
