@@ -80,6 +80,33 @@ async function makeTwoColumnFromTop(): Promise<void> {
 	await save('two-column-from-top.pdf', document);
 }
 
+/** A table of four columns (text left-aligned, numbers right-aligned) under a paragraph, with or without rules. */
+async function makeTable(ruled: boolean): Promise<void> {
+	const document = await newDocument();
+	const font = await document.embedFont(StandardFonts.Helvetica);
+	const page = document.addPage([612, 792]);
+	page.drawText('Sales by region for the first half of the year are shown below.', {x: 72, y: 720, size, font});
+	const rows = [
+		['Region', 'Q1 sales', 'Q2 sales', 'Change'],
+		['North', '1,200', '1,350', '+12.5%'],
+		['South', '980', '1,020', '+4.1%'],
+		['East', '1,410', '1,395', '-1.1%'],
+		['West coast', '760', '905', '+19.1%'],
+	];
+	const columnRight = [0, 290, 390, 480];
+	rows.forEach((row, index) => {
+		const y = 690 - index * 18;
+		row.forEach((cell, column) => {
+			const x = column === 0 ? 72 : columnRight[column]! - font.widthOfTextAtSize(cell, size);
+			page.drawText(cell, {x, y, size, font});
+		});
+		if (ruled) page.drawLine({start: {x: 66, y: y - 5}, end: {x: 486, y: y - 5}, thickness: 0.5});
+	});
+	if (ruled) for (const x of [66, 200, 300, 400, 486]) page.drawLine({start: {x, y: 703}, end: {x, y: 690 - 4 * 18 - 5}, thickness: 0.5});
+	page.drawText('The western region grew fastest over the half year.', {x: 72, y: 690 - rows.length * 18 - 12, size, font});
+	await save(`table-${ruled ? 'ruled' : 'unruled'}.pdf`, document);
+}
+
 const quarters = [
 	'The society met twice in winter and planned the spring survey of the old orchard.',
 	'Spring brought the survey itself: forty volunteers counted trees, birds and beehives.',
@@ -246,6 +273,8 @@ await makeTwoColumnFromTop();
 await makeRunningHeaders();
 await makeHyphenation();
 await makeSentenceAcrossPages();
+await makeTable(true);
+await makeTable(false);
 for (const [form, label] of Object.entries(pageNumberForms)) await makePageNumbers(form, label);
 await makeImageOnly();
 await makeBadPage();

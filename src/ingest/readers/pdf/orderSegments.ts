@@ -1,4 +1,5 @@
 import {groupLines} from './groupLines.js';
+import {joinTableRows} from './joinTableRows.js';
 import {median} from './median.js';
 import type {PdfSegment} from './PdfSegment.js';
 
@@ -14,7 +15,8 @@ interface _Gutter {
  * segments (over 60% of the text's width: titles, captions, footers) cut the page into blocks, top to
  * bottom; a block laid out in columns is read column by column, left first, however the content
  * stream interleaves them. Inside a block, segments that cross a gutter (a wide formula, a table)
- * stay in place and cut it into bands that are each read column by column.
+ * stay in place and cut it into bands that are each read column by column. Lines whose cells line up
+ * over three rows or more are table rows, written `a | b | c`.
  */
 export function orderSegments(segments: readonly PdfSegment[]): PdfSegment[] {
 	const [minX, maxX] = _spread(segments);
@@ -68,7 +70,7 @@ function _cutAtGutters(segment: PdfSegment, gutters: readonly _Gutter[]): PdfSeg
 /** Orders a block between full-width lines: by columns and bands when it has gutters, else by lines. */
 function _orderBlock(segments: readonly PdfSegment[]): PdfSegment[] {
 	const gutters = _findGutters(segments);
-	if (gutters.length === 0) return groupLines(segments).map(group => group.line);
+	if (gutters.length === 0) return _readRows(segments);
 	const size = median(segments.map(segment => segment.size));
 	const spanning: PdfSegment[] = [];
 	const placed: Array<{segment: PdfSegment; column: number}> = [];
@@ -86,13 +88,18 @@ function _orderBlock(segments: readonly PdfSegment[]): PdfSegment[] {
 		if (columns.some(column => column.length > 0)) {
 			for (const group of groupLines(pending)) lines.push(group.line);
 			pending = [];
-			for (const column of columns) for (const group of groupLines(column)) lines.push(group.line);
+			for (const column of columns) lines.push(..._readRows(column));
 		}
 		const cut = spanning[band];
 		if (cut !== undefined) pending.push(cut);
 	});
 	for (const group of groupLines(pending)) lines.push(group.line);
 	return lines;
+}
+
+/** A block's lines top to bottom, the rows of a table written cell by cell (see joinTableRows). */
+function _readRows(segments: readonly PdfSegment[]): PdfSegment[] {
+	return joinTableRows(groupLines(segments));
 }
 
 /**

@@ -108,3 +108,12 @@ test('two columns that start at the same height under a full-width title: the le
 	t.false(order.includes(-1), text);
 	t.deepEqual(order, [...order].sort((left, right) => left - right), text);
 });
+
+for (const kind of ['ruled', 'unruled']) {
+	test(`a ${kind} table is read row by row, its cells separated by |`, async t => {
+		const text = joined(await read(`table-${kind}.pdf`));
+		t.true(text.includes('Region | Q1 sales | Q2 sales | Change\nNorth | 1,200 | 1,350 | +12.5%\nSouth | 980 | 1,020 | +4.1%\nEast | 1,410 | 1,395 | -1.1%\nWest coast | 760 | 905 | +19.1%'), text);
+		t.regex(text, /^Sales by region for the first half of the year are shown below\.\n/u, 'the paragraph above is no table row');
+		t.regex(text, /\nThe western region grew fastest over the half year\.$/u, 'nor the one below');
+	});
+}
