@@ -63,6 +63,13 @@ const _level = (level: number, format: string) => `<w:lvl w:ilvl="${level}"><w:s
 const _numbering = `<w:abstractNum w:abstractNumId="0">${_level(0, 'bullet')}${_level(1, 'bullet')}</w:abstractNum><w:abstractNum w:abstractNumId="1">${_level(0, 'decimal')}${_level(1, 'decimal')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>`;
 const _separators = (kind: string) => `<w:${kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:${kind}><w:${kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:${kind}>`;
 
+/** `count` sentences of ten words and a full stop, varied by `seed`. */
+const _sentences = (seed: number, count: number) => Array.from({length: count}, (_, sentence) => {
+	const words = ['river', 'stone', 'budget', 'ledger', 'harbor', 'signal', 'copper', 'meadow', 'lantern', 'orbit', 'quarry'];
+	const picked = Array.from({length: 10}, (_, word) => words[(seed * 7 + sentence * 3 + word) % words.length]!);
+	return `${picked.join(' ').replace(/^./u, letter => letter.toUpperCase())}.`;
+}).join(' ');
+
 const _fixtures: Record<string, Uint8Array> = {
 	'headings-lists-table.docx': _makeDocx({
 		title: 'Quarterly Report Q3',
@@ -115,6 +122,16 @@ const _fixtures: Record<string, Uint8Array> = {
 	}),
 	'ruby.docx': _makeDocx({
 		body: `<w:p><w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="distributeSpace"/><w:lid w:val="ja-JP"/></w:rubyPr><w:rt><w:r><w:t>とうきょう</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>東京</w:t></w:r></w:rubyBase></w:ruby></w:r><w:r><w:t>に行きます。</w:t></w:r></w:p>`,
+	}),
+	'heading-at-chunk-boundary.docx': _makeDocx({
+		parts: {styles: _styles},
+		body: [
+			_p('Background', 'Heading1'),
+			_p(_sentences(0, 8)),
+			_p('Method', 'Heading2'),
+			_p(_sentences(1, 3)),
+			_p(_sentences(2, 6)),
+		].join(''),
 	}),
 	'strict.docx': _makeDocx({strict: true, title: 'Strict document', body: _p('Strict OOXML body text.')}),
 };

@@ -2,9 +2,11 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
 import {strToU8, unzipSync, zipSync} from 'fflate';
+import {chunkText} from '../../../../src/chunk/chunkText.js';
 import {DEFAULT_CONFIG} from '../../../../src/config/defaults.js';
 import {readDocx} from '../../../../src/ingest/readers/docx/readDocx.js';
 import type {ReaderContext, ReaderResult} from '../../../../src/ingest/SourceDocument.js';
+import {countWordTokens} from '../../chunk/testTokenizers.js';
 
 const fixtures = fileURLToPath(new URL('../../../../fixtures/docx/', import.meta.url));
 const limits = DEFAULT_CONFIG.extract;
@@ -140,4 +142,13 @@ test('absurdly deep nesting fails with E_PARSE_FAILED instead of crashing the re
 	const depth = 5000;
 	parts['word/document.xml'] = strToU8(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${'<w:tbl><w:tr><w:tc>'.repeat(depth)}<w:p><w:r><w:t>deep</w:t></w:r></w:p>${'</w:tc></w:tr></w:tbl>'.repeat(depth)}</w:body></w:document>`);
 	await t.throwsAsync(readDocx(zipSync(parts), context('deep.docx')), {code: 'E_PARSE_FAILED'});
+});
+
+test('a heading that falls at a chunk boundary opens the next chunk', async t => {
+	const {text} = await readFixtureText('heading-at-chunk-boundary.docx');
+	const chunks = chunkText(text, {maxTokens: 95, countTokens: countWordTokens});
+	t.true(chunks.length >= 2);
+	for (const chunk of chunks) t.notRegex(chunk.text, /#{1,6} [^\n]*$/u, `chunk ${chunk.index} ends with a heading`);
+	t.true(chunks[1]!.text.startsWith('## Method\n\n'), chunks[1]!.text.slice(0, 40));
+	t.deepEqual(chunks[1]!.headings, ['Background', 'Method']);
 });
