@@ -5,6 +5,7 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {strToU8, zipSync} from 'fflate';
+import {writeParagraph} from '../test/standalone/chunk/writeParagraph.js';
 
 const _outDir = join(import.meta.dirname, '..', 'fixtures', 'docx');
 const _w = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -63,13 +64,6 @@ const _level = (level: number, format: string) => `<w:lvl w:ilvl="${level}"><w:s
 const _numbering = `<w:abstractNum w:abstractNumId="0">${_level(0, 'bullet')}${_level(1, 'bullet')}</w:abstractNum><w:abstractNum w:abstractNumId="1">${_level(0, 'decimal')}${_level(1, 'decimal')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>`;
 const _separators = (kind: string) => `<w:${kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:${kind}><w:${kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:${kind}>`;
 
-/** `count` sentences of ten words and a full stop, varied by `seed`. */
-const _sentences = (seed: number, count: number) => Array.from({length: count}, (_, sentence) => {
-	const words = ['river', 'stone', 'budget', 'ledger', 'harbor', 'signal', 'copper', 'meadow', 'lantern', 'orbit', 'quarry'];
-	const picked = Array.from({length: 10}, (_, word) => words[(seed * 7 + sentence * 3 + word) % words.length]!);
-	return `${picked.join(' ').replace(/^./u, letter => letter.toUpperCase())}.`;
-}).join(' ');
-
 const _fixtures: Record<string, Uint8Array> = {
 	'headings-lists-table.docx': _makeDocx({
 		title: 'Quarterly Report Q3',
@@ -127,10 +121,10 @@ const _fixtures: Record<string, Uint8Array> = {
 		parts: {styles: _styles},
 		body: [
 			_p('Background', 'Heading1'),
-			_p(_sentences(0, 8)),
+			_p(writeParagraph(0, 8)),
 			_p('Method', 'Heading2'),
-			_p(_sentences(1, 3)),
-			_p(_sentences(2, 6)),
+			_p(writeParagraph(1, 3)),
+			_p(writeParagraph(2, 6)),
 		].join(''),
 	}),
 	'strict.docx': _makeDocx({strict: true, title: 'Strict document', body: _p('Strict OOXML body text.')}),

@@ -2,19 +2,11 @@ import test from 'ava';
 import {chunkText} from '../../../src/chunk/chunkText.js';
 import {findChunkProblems} from './findChunkProblems.js';
 import {countWordTokens} from './testTokenizers.js';
-
-/** `count` sentences of ten words and a full stop (eleven tokens each). */
-function writeSentences(seed: number, count: number): string {
-	const words = ['river', 'stone', 'budget', 'ledger', 'harbor', 'signal', 'copper', 'meadow', 'lantern', 'orbit', 'quarry'];
-	return Array.from({length: count}, (_, sentence) => {
-		const picked = Array.from({length: 10}, (_, word) => words[(seed * 7 + sentence * 3 + word) % words.length]!);
-		return `${picked.join(' ').replace(/^./u, letter => letter.toUpperCase())}.`;
-	}).join(' ');
-}
+import {writeParagraph} from './writeParagraph.js';
 
 test('a chunk 70% full ends at its paragraph end instead of cutting into the next paragraph', t => {
-	const first = writeSentences(1, 7);
-	const text = [first, writeSentences(2, 5), writeSentences(3, 5)].join('\n\n');
+	const first = writeParagraph(1, 7);
+	const text = [first, writeParagraph(2, 5), writeParagraph(3, 5)].join('\n\n');
 	const options = {maxTokens: 110, countTokens: countWordTokens};
 	const chunks = chunkText(text, options);
 	t.deepEqual(findChunkProblems(text, chunks, options), []);
@@ -22,7 +14,7 @@ test('a chunk 70% full ends at its paragraph end instead of cutting into the nex
 });
 
 test('before a sentence too long for any chunk, the chunk ends at its last sentence end, not inside the long sentence', t => {
-	const first = writeSentences(1, 7);
+	const first = writeParagraph(1, 7);
 	const words = Array.from({length: 150}, (_, index) => `w${index}`);
 	const longSentence = `${Array.from({length: 15}, (_, line) => words.slice(line * 10, line * 10 + 10).join(' ')).join('\n')}.`;
 	const text = `${first}\n\n${longSentence}`;
@@ -34,7 +26,7 @@ test('before a sentence too long for any chunk, the chunk ends at its last sente
 });
 
 test('a heading that falls at the budget opens the next chunk, never ends one', t => {
-	const text = [writeSentences(1, 8), '## Next part', writeSentences(2, 3), writeSentences(3, 6)].join('\n\n');
+	const text = [writeParagraph(1, 8), '## Next part', writeParagraph(2, 3), writeParagraph(3, 6)].join('\n\n');
 	const options = {maxTokens: 95, countTokens: countWordTokens};
 	const chunks = chunkText(text, options);
 	t.deepEqual(findChunkProblems(text, chunks, options), []);

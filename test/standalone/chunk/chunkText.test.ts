@@ -2,15 +2,7 @@ import test from 'ava';
 import {chunkText, type ChunkTextOptions} from '../../../src/chunk/chunkText.js';
 import {findChunkProblems} from './findChunkProblems.js';
 import {countByteTokens, countLumpyTokens, countWordTokens} from './testTokenizers.js';
-
-/** A paragraph of `sentences` sentences of ten words (eleven tokens) each, varied by `seed`. */
-function writeParagraph(seed: number, sentences: number): string {
-	const words = ['river', 'stone', 'budget', 'ledger', 'harbor', 'signal', 'copper', 'meadow', 'lantern', 'orbit', 'quarry'];
-	return Array.from({length: sentences}, (_, sentence) => {
-		const picked = Array.from({length: 10}, (_, word) => words[(seed * 7 + sentence * 3 + word) % words.length]!);
-		return `${picked.join(' ').replace(/^./u, letter => letter.toUpperCase())}.`;
-	}).join(' ');
-}
+import {writeParagraph} from './writeParagraph.js';
 
 test('empty and blank texts give no chunks; a short text gives one chunk that is the trimmed text', t => {
 	t.deepEqual(chunkText('', {maxTokens: 100, countTokens: countWordTokens}), []);
