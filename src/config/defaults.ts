@@ -17,6 +17,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
 	discover: {
 		extensions: ['.pdf', '.docx', '.txt', '.text', '.md', '.markdown', '.png', '.jpg', '.jpeg', '.tif', '.tiff'],
 		ignore: ['**/.*', '**/.*/**', '**/~$*', '**/*.part', '**/*.crdownload', '**/*.tmp', '**/*.swp'],
+		followSymlinks: 'inside',
 	},
 	extract: {
 		maxFileBytes: 256 * 1024 * 1024,

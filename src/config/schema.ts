@@ -49,6 +49,12 @@ export const configSchema = z.object({
 		extensions: z.array(z.string().regex(/^\.[\w.-]+$/, 'a file ending such as ".pdf"')),
 		/** Glob patterns (matched against the path relative to the folder walked) that are never read. */
 		ignore: z.array(z.string().min(1)),
+		/**
+		 * Symbolic links met in folders: `inside` follows those whose target stays within the input folders
+		 * (once, without loops), `never` follows none, `always` follows every one. Links not followed are
+		 * reported as skipped. A file named on the command line is always read. @default 'inside'
+		 */
+		followSymlinks: z.enum(['inside', 'never', 'always']),
 	}).strict(),
 	extract: z.object({
 		maxFileBytes: positiveInt,

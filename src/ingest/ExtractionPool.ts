@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {IngestError, type ErrorCode} from '../errors.js';
+import type {FileIdentity} from './createInputGuard.js';
 import {findOcrLanguageFiles} from './ocr/findOcrLanguageFiles.js';
 import type {ExtractLimits, SourceDocument} from './SourceDocument.js';
 
@@ -23,6 +24,8 @@ export interface ExtractionRequest {
 	id: number;
 	path: string;
 	limits: ExtractLimits;
+	/** What the file was when admitted; the worker refuses another file in its place. Absent for a file the user named. */
+	identity?: FileIdentity;
 }
 
 export type ExtractionReply =
@@ -82,10 +85,11 @@ export class ExtractionPool {
 		return {limits, timeoutSeconds, maxMemoryMb};
 	}
 
-	extract(path: string): Promise<SourceDocument> {
+	/** Extracts the file at `path`; with `identity` (from {@link createInputGuard}), only if it is still that file. */
+	extract(path: string, identity?: FileIdentity): Promise<SourceDocument> {
 		if (this.#closed) return Promise.reject(new IngestError('E_INTERRUPTED', path, `not extracting ${path}: precis is shutting down`));
 		return new Promise((resolve, reject) => {
-			this.#waiting.push({request: {id: this.#nextId++, path, limits: this.#options.limits}, crashes: 0, resolve, reject});
+			this.#waiting.push({request: {id: this.#nextId++, path, limits: this.#options.limits, ...(identity === undefined ? {} : {identity})}, crashes: 0, resolve, reject});
 			// Documents handed over together (a loop of extract calls) are all queued before a process
 			// starts, so that #fillsEveryCore sees them.
 			if (this.#dispatchQueued) return;

@@ -7,7 +7,7 @@ import {readDocument} from './readDocument.js';
 import type {ExtractionReply, ExtractionRequest} from './ExtractionPool.js';
 
 process.on('message', (message: ExtractionRequest) => {
-	readDocument(message.path, message.limits).then(
+	readDocument(message.path, message.limits, message.identity).then(
 		document => _reply({id: message.id, ok: true, document}),
 		(thrown: unknown) => {
 			const error = toError(thrown);

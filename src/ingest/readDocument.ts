@@ -1,7 +1,8 @@
 import {createHash} from 'node:crypto';
-import {readFile, stat} from 'node:fs/promises';
 import {IngestError} from '../errors.js';
 import {createFileUnreadableError} from './createFileUnreadableError.js';
+import type {FileIdentity} from './createInputGuard.js';
+import {openInputFile} from './openInputFile.js';
 import {readPdf} from './readers/pdf/readPdf.js';
 import {joinPages} from './joinPages.js';
 import {type DocumentFormat, type ExtractLimits, type ReaderContext, type ReaderResult, type SourceDocument} from './SourceDocument.js';
@@ -9,20 +10,12 @@ import {sniffFormat} from './sniffFormat.js';
 
 /**
  * Reads one file into a SourceDocument: checks its size, hashes its bytes, detects its format from
- * its content and extracts its text. Throws IngestError with a code for every bad input.
+ * its content and extracts its text. The file is opened once, by {@link openInputFile} (which
+ * refuses a file swapped since `identity` was taken), and read from that handle. Throws IngestError
+ * with a code for every bad input.
  */
-export async function readDocument(path: string, limits: ExtractLimits): Promise<SourceDocument> {
-	const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-		throw createFileUnreadableError(path, error);
-	});
-	if (!info.isFile()) throw new IngestError('E_UNSUPPORTED_FORMAT', path, `${path} is not a regular file`);
-	if (info.size > limits.maxFileBytes) {
-		throw new IngestError('E_TOO_LARGE', path, `${path} has ${info.size} bytes, over the limit of ${limits.maxFileBytes}; raise extract.maxFileBytes to read it`);
-	}
-	if (info.size === 0) throw new IngestError('E_NO_TEXT', path, `${path} is empty`);
-	const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-		throw createFileUnreadableError(path, error);
-	});
+export async function readDocument(path: string, limits: ExtractLimits, identity?: FileIdentity): Promise<SourceDocument> {
+	const {bytes, size} = await _readBytes(path, limits, identity);
 	const sha256 = createHash('sha256').update(bytes).digest('hex');
 	const format = sniffFormat(bytes);
 	if (format === 'zip-other') {
@@ -35,7 +28,24 @@ export async function readDocument(path: string, limits: ExtractLimits): Promise
 	if (text.length > limits.maxTextChars) {
 		throw new IngestError('E_TOO_LARGE', path, `${path} gives ${text.length} characters of text, over the limit of ${limits.maxTextChars}; raise extract.maxTextChars to read it`);
 	}
-	return {...result, path, format, sha256, bytes: info.size, text, pageStarts};
+	return {...result, path, format, sha256, bytes: size, text, pageStarts};
+}
+
+async function _readBytes(path: string, limits: ExtractLimits, identity: FileIdentity | undefined): Promise<{bytes: Buffer; size: number}> {
+	const handle = await openInputFile(path, identity);
+	try {
+		const {size} = await handle.stat();
+		if (size > limits.maxFileBytes) {
+			throw new IngestError('E_TOO_LARGE', path, `${path} has ${size} bytes, over the limit of ${limits.maxFileBytes}; raise extract.maxFileBytes to read it`);
+		}
+		if (size === 0) throw new IngestError('E_NO_TEXT', path, `${path} is empty`);
+		const bytes = await handle.readFile().catch((error: NodeJS.ErrnoException) => {
+			throw createFileUnreadableError(path, error);
+		});
+		return {bytes, size};
+	} finally {
+		await handle.close();
+	}
 }
 
 const _readers: Record<DocumentFormat, (bytes: Uint8Array, context: ReaderContext) => Promise<ReaderResult>> = {pdf: readPdf, docx: _readDocx, text: _readText, image: _readImage};
