@@ -10,7 +10,7 @@ import {claimDeadFunction, prepareStatements, type Statements} from './prepareSt
 import {prepareVerificationStatements, type VerificationStatements} from './prepareVerificationStatements.js';
 import type {
 	CachedCall, ChunkMeta, ClaimOwner, DocumentFailure, DocumentMeta, DocumentResult, DocumentRow,
-	FailureRow, Lease, ListDocumentsOptions, RunCounters, RunRow, RunStatus, StartRunOptions, StoredVerification, StoreStatus,
+	FailureRow, Lease, ListDocumentsOptions, RefusedInputRow, RunCounters, RunRow, RunStatus, StartRunOptions, StoredVerification, StoreStatus,
 } from './types.js';
 
 export interface StoreOptions {
@@ -254,6 +254,17 @@ export class Store {
 	listRecentFailures(limit = 20): FailureRow[] {
 		return (this.#statements.listRecentFailures.all(limit) as Array<Omit<FailureRow, 'retryable'> & {retryable: number}>)
 			.map(row => ({...row, retryable: row.retryable === 1}));
+	}
+
+	/** Records that `file`, met in the input folders, was not read and why (the latest refusal per path is kept). */
+	recordRefusedInput(file: string, refusal: Pick<RefusedInputRow, 'reason' | 'message' | 'runId'>): void {
+		this.#write(`recording that ${file} was refused`, () => this.#statements.recordRefusedInput.run({path: file, ...refusal, now: _now()}));
+	}
+
+	/** Paths refused, counted by reason, and the latest `limit` of them. */
+	getRefusedInputs(limit = 10): {byReason: Record<string, number>; latest: RefusedInputRow[]} {
+		const counts = this.#statements.countRefusedInputs.all() as Array<{reason: string; count: number}>;
+		return {byReason: Object.fromEntries(counts.map(row => [row.reason, row.count])), latest: this.#statements.listRefusedInputs.all(limit) as RefusedInputRow[]};
 	}
 
 	/** Documents with an outcome, ordered by path, shaped for the report exporters. */

@@ -99,6 +99,14 @@ export function prepareStatements(db: Database.Database) {
 			AND (CASE WHEN @status IS NULL THEN status IN ('done', 'failed') ELSE status = @status END)
 			ORDER BY path`),
 
+		recordRefusedInput: db.prepare(`INSERT INTO refused_inputs (path, reason, message, run_id, refused_at)
+			VALUES (@path, @reason, @message, @runId, @now)
+			ON CONFLICT (path) DO UPDATE SET reason = excluded.reason, message = excluded.message,
+			run_id = excluded.run_id, refused_at = excluded.refused_at`),
+		countRefusedInputs: db.prepare(`SELECT reason, count(*) AS count FROM refused_inputs GROUP BY reason ORDER BY reason`),
+		listRefusedInputs: db.prepare(`SELECT path, reason, message, run_id AS runId, refused_at AS refusedAt
+			FROM refused_inputs ORDER BY refused_at DESC, path LIMIT ?`),
+
 		getCall: db.prepare(`SELECT cache_key AS key, output, prompt_tokens AS promptTokens, output_tokens AS outputTokens,
 			duration_ms AS durationMs, run_id AS runId FROM model_calls WHERE cache_key = ?`),
 		putCall: db.prepare(`INSERT OR IGNORE INTO model_calls

@@ -147,6 +147,16 @@ export interface StoreStatus {
 	runs: RunRow[];
 }
 
+/** A path met in the input folders and not read; see `refused_inputs` in the migrations. */
+export interface RefusedInputRow {
+	path: string;
+	/** 'outside-inputs', 'symlink-not-followed', 'broken-link' or 'special-file'. */
+	reason: string;
+	message: string;
+	runId: number | null;
+	refusedAt: string;
+}
+
 export interface FailureRow {
 	path: string;
 	errorCode: string | null;
