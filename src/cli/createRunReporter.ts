@@ -80,7 +80,9 @@ export function createRunReporter(options: RunReporterOptions): RunReporter {
 				log({event: 'failed', path: event.path, code: event.code, message: event.message}, `failed  ${event.path}: ${event.code}: ${event.message}`);
 				break;
 			case 'document-skipped':
-				if (screen === undefined) log({event: 'skipped', path: event.path, reason: event.reason}, `skipped ${event.path} (${event.reason})`);
+				// A refused input is always reported, even under the progress screen.
+				if (event.message !== undefined) log({event: 'skipped', path: event.path, reason: event.reason, message: event.message}, `skipped ${event.path} (${event.reason}): ${event.message}`);
+				else if (screen === undefined) log({event: 'skipped', path: event.path, reason: event.reason}, `skipped ${event.path} (${event.reason})`);
 				break;
 			default:
 				break;

@@ -1,6 +1,7 @@
 import type PQueue from 'p-queue';
 import type {ResolvedConfig} from '../config/schema.js';
 import type {Engine} from '../engine/Engine.js';
+import type {InputGuard} from '../ingest/createInputGuard.js';
 import type {ExtractionPool} from '../ingest/ExtractionPool.js';
 import type {Store} from '../store/Store.js';
 import type {SettingsKeys} from './getSettingsKeys.js';
@@ -12,6 +13,8 @@ import type {RunTally} from './RunTally.js';
 export interface DocumentWork {
 	store: Store;
 	pool: ExtractionPool;
+	/** Checks each path again just before it is read (links, special files; see createInputGuard). */
+	guard: InputGuard;
 	leases: LeaseKeeper;
 	tally: RunTally;
 	stop: RunStop;

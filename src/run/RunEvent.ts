@@ -1,3 +1,4 @@
+import type {RefusalReason} from '../ingest/createInputGuard.js';
 import type {PromptKind} from '../summarize/buildMessages.js';
 import type {SummarizeProgress} from '../summarize/SummarizeProgress.js';
 
@@ -14,5 +15,9 @@ export type RunEvent =
 	| {type: 'document-done'; path: string; seconds: number; llmCalls: number; cacheHits: number; chunks: number; collapseLevels: number; maxPromptTokens: number; warnings: string[]}
 	/** `retryable`: the failure may pass (a server that was down); false: it stands until the file or the settings that decided it change. */
 	| {type: 'document-failed'; path: string; code: string; message: string; retryable: boolean}
-	| {type: 'document-skipped'; path: string; reason: 'unchanged' | 'failed-before' | 'claimed-elsewhere'}
+	/**
+	 * Not worked on: unchanged, failed before, or held by another process; or, with a RefusalReason and
+	 * a `message`, a path in the input folders not read at all (a link leading outside them, a FIFO...).
+	 */
+	| {type: 'document-skipped'; path: string; reason: 'unchanged' | 'failed-before' | 'claimed-elsewhere' | RefusalReason; message?: string}
 	| {type: 'call-done'; path: string; kind: PromptKind; level: number; promptTokens: number; cachedPromptTokens: number; outputTokens: number; durationMs: number; cached: boolean};

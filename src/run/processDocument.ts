@@ -1,4 +1,3 @@
-import {resolve} from 'node:path';
 import {isPipelineError, toError} from '../errors.js';
 import type {Lease} from '../store/types.js';
 import {recheckStoredSummary} from './checkDocumentSummary.js';
@@ -6,6 +5,7 @@ import {decideDocument, type DocumentDecision} from './decideDocument.js';
 import type {DocumentWork} from './DocumentWork.js';
 import {getFailureKey, listFailureKeys} from './getSettingsKeys.js';
 import {hashFile} from './hashFile.js';
+import {recordRefusedInput} from './recordRefusedInput.js';
 import type {SkipReason} from './RunTally.js';
 import {workOnDocument, type DocumentAttempt} from './workOnDocument.js';
 
@@ -16,10 +16,17 @@ import {workOnDocument, type DocumentAttempt} from './workOnDocument.js';
  * When the run stops meanwhile, the document is put back as pending for the next run.
  */
 export async function processDocument(work: DocumentWork, index: number, path: string): Promise<void> {
-	const file = resolve(path);
-	const attempt: DocumentAttempt = {path, file, index, stage: 'extract', sha256: undefined, bytes: 0, meta: undefined, lease: undefined, started: performance.now()};
+	// Checked again now, not only when discovered; the file is then read only if it is still what was admitted.
+	const input = await work.guard.admit(path);
+	if (input.kind !== 'file') {
+		recordRefusedInput(work, input.kind === 'refused' ? {path, reason: input.reason, message: input.message} : {path, reason: 'special-file', message: `${path} is a folder, not a file`});
+		work.tally.save();
+		return;
+	}
+	const file = input.path;
+	const attempt: DocumentAttempt = {path, file, identity: input.identity, index, stage: 'extract', sha256: undefined, bytes: 0, meta: undefined, lease: undefined, started: performance.now()};
 	try {
-		const {sha256, bytes} = await hashFile(file);
+		const {sha256, bytes} = await hashFile(file, input.identity);
 		attempt.sha256 = sha256;
 		attempt.bytes = bytes;
 		const lease = await _claim(work, file, sha256);

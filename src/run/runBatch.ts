@@ -3,6 +3,7 @@ import type {ResolvedConfig} from '../config/schema.js';
 import type {Engine} from '../engine/Engine.js';
 import type {LazyEngine} from '../engine/LazyEngine.js';
 import {toError} from '../errors.js';
+import {createInputGuard} from '../ingest/createInputGuard.js';
 import {discoverFiles} from '../ingest/discoverFiles.js';
 import type {ExtractionPool} from '../ingest/ExtractionPool.js';
 import type {Store} from '../store/Store.js';
@@ -11,6 +12,7 @@ import {getSettingsKeys} from './getSettingsKeys.js';
 import {LeaseKeeper, type LeaseKeeperOptions} from './LeaseKeeper.js';
 import {processDocument} from './processDocument.js';
 import {statFileSizes} from './progress/statFileSizes.js';
+import {recordRefusedInput} from './recordRefusedInput.js';
 import type {RunEvent} from './RunEvent.js';
 import type {RunResult} from './RunResult.js';
 import {RunStop} from './RunStop.js';
@@ -64,7 +66,8 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 	const leases = new LeaseKeeper({store, ...options.lease, onError: error => stop.fail(error)});
 	const queue = new PQueue({concurrency: options.engine.loaded?.parallel ?? 1});
 	try {
-		const feed = await _openFeed(options, tally);
+		const guard = await createInputGuard(options.inputs, config.discover.followSymlinks);
+		const feed = await _openFeed(options, {store, tally, runId});
 		tally.save();
 		/** The engine, loaded when the first document needs it; then the queue and the lanes widen to its parallelism. */
 		const loadEngine = async (): Promise<Engine> => {
@@ -83,7 +86,7 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 			}
 		};
 		const work: DocumentWork = {
-			store, pool, leases, tally, stop, queue, config, keys, engineId, runId, loadEngine,
+			store, pool, guard, leases, tally, stop, queue, config, keys, engineId, runId, loadEngine,
 			force: options.force ?? false, retryFailed: options.retryFailed ?? false,
 		};
 		const lanes = startLanes({
@@ -109,10 +112,11 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 	return tally.result;
 }
 
-/** The run's paths: discovered from `inputs` (the total known at once), or fed by `source`. */
-async function _openFeed(options: RunBatchOptions, tally: RunTally): Promise<Iterator<string> | AsyncIterator<string>> {
+/** The run's paths: discovered from `inputs` (the total known at once; paths refused are recorded), or fed by `source`. */
+async function _openFeed(options: RunBatchOptions, run: Parameters<typeof recordRefusedInput>[0]): Promise<Iterator<string> | AsyncIterator<string>> {
 	if (options.source !== undefined) return options.source[Symbol.asyncIterator]();
-	const paths = await discoverFiles(options.inputs, options.config.discover);
-	tally.discovered(paths.length, await statFileSizes(paths));
-	return paths.values();
+	const {files, refused} = await discoverFiles(options.inputs, options.config.discover);
+	run.tally.discovered(files.length + refused.length, await statFileSizes(files));
+	for (const input of refused) recordRefusedInput(run, input);
+	return files.values();
 }

@@ -4,13 +4,16 @@ import {checkSummary} from './checkDocumentSummary.js';
 import {createCallModel} from './createCallModel.js';
 import type {DocumentWork} from './DocumentWork.js';
 import {toSummarizeInput} from './toSummarizeInput.js';
+import type {FileIdentity} from '../ingest/createInputGuard.js';
 
 /** One document being worked on, as far as it got: what a failure is recorded with. */
 export interface DocumentAttempt {
 	/** The path as the run was given it (events name it). */
 	path: string;
-	/** The absolute path (the store's key). */
+	/** The absolute path (the store's key); a link's target when the guard admitted a link. */
 	file: string;
+	/** What the file was when admitted: it is read only if it still is (see openInputFile). */
+	identity: FileIdentity | undefined;
 	/** Order of the document in the run: its model calls go before those of later documents. */
 	index: number;
 	/** 'extract' until the text is read; a failure is recorded with the settings of its stage. */
@@ -35,7 +38,7 @@ export async function workOnDocument(work: DocumentWork, attempt: DocumentAttemp
 	const {file, path} = attempt;
 	tally.emit({type: 'document-started', path, bytes: attempt.bytes});
 	const engine = await work.loadEngine();
-	const document = await work.pool.extract(file);
+	const document = await work.pool.extract(file, attempt.identity);
 	tally.emit({type: 'document-extracted', path, chars: document.text.length});
 	attempt.stage = 'summarize';
 	attempt.sha256 = document.sha256;

@@ -258,7 +258,7 @@ export class Store {
 
 	/** Records that `file`, met in the input folders, was not read and why (the latest refusal per path is kept). */
 	recordRefusedInput(file: string, refusal: Pick<RefusedInputRow, 'reason' | 'message' | 'runId'>): void {
-		this.#write(`recording that ${file} was refused`, () => this.#statements.recordRefusedInput.run({path: file, ...refusal, now: _now()}));
+		this.#write(`recording that ${file} was refused`, () => this.#statements.recordRefusedInput.run({path: file, ...refusal, now: this.#now()}));
 	}
 
 	/** Paths refused, counted by reason, and the latest `limit` of them. */

@@ -1,7 +1,8 @@
-import {stat} from 'node:fs/promises';
+import {lstat, stat} from 'node:fs/promises';
 import {resolve, sep} from 'node:path';
 import {watch} from 'chokidar';
 import {PipelineError, toError} from '../errors.js';
+import {createInputGuard} from '../ingest/createInputGuard.js';
 import {createFileMatcher, discoverFiles} from '../ingest/discoverFiles.js';
 import {runBatch, type RunBatchOptions, type RunResult} from '../run/runBatch.js';
 import {createFileSettler} from './createFileSettler.js';
@@ -31,7 +32,8 @@ export interface WatchFolderOptions extends Omit<RunBatchOptions, 'inputs' | 'so
 /**
  * Summarizes what is in `folders` and not yet done (or changed since), then follows new and
  * changed files until `signal` aborts, all as one run. Files are picked up by the same rules as
- * `precis run` (discover.extensions and discover.ignore), waited out until written, and queued
+ * `precis run` (discover.extensions, discover.ignore and discover.followSymlinks: links and special
+ * files are judged by the same guard and refused ones reported), waited out until written, and queued
  * however many arrive at once; unchanged files cost no model call (the run skips them by sha256).
  * A document that failed transiently (its error is retryable) is tried again with backoff, though
  * the file does not change.
@@ -62,20 +64,34 @@ export async function watchFolder(options: WatchFolderOptions): Promise<RunResul
 	});
 	// A transient failure is tried again though the file does not change (the settler would not pass it on again).
 	const retry = createRetryScheduler({baseMs: 5000, maxMs: 300_000, ...retryOptions, onRetry: path => feed.push(path)});
+	const guard = await createInputGuard(roots, run.config.discover.followSymlinks);
 	const watcher = watch(roots, {
 		ignoreInitial: false,
 		persistent: true,
+		// Links are judged by the guard; chokidar reports them (and FIFOs, sockets, devices) as files.
+		followSymlinks: run.config.discover.followSymlinks === 'always',
 		ignored: (path: string) => matcher.isIgnored(resolve(path), rootOf(resolve(path))),
 	});
+	/** A regular file is waited out; a link the guard admits, as its target; anything refused goes to the run, which reports it. */
+	const onEntry = async (file: string): Promise<void> => {
+		const info = await lstat(file).catch(() => undefined);
+		if (info === undefined || info.isFile()) {
+			settler.touch(file);
+			return;
+		}
+		const input = await guard.admit(file);
+		if (input.kind === 'file') settler.touch(input.path);
+		else if (input.kind === 'refused') feed.push(file);
+	};
 	const onFile = (path: string): void => {
 		const file = resolve(path);
 		if (!isWanted(file)) return;
 		retry.forget(file);
-		settler.touch(file);
+		void onEntry(file);
 	};
 	const rescan = _createRescan(async () => {
 		let files = 0;
-		for (const path of await discoverFiles(roots, run.config.discover).catch(() => [])) {
+		for (const path of (await discoverFiles(roots, run.config.discover).catch(() => undefined))?.files ?? []) {
 			if (await settler.review(resolve(path))) files++;
 		}
 		if (files > 0) emit({type: 'rescan-found', files});

@@ -1,67 +1,12 @@
 import test from 'ava';
-import Database from 'better-sqlite3';
-import type {ChildProcess} from 'node:child_process';
-import {createHash} from 'node:crypto';
 import {appendFileSync, mkdirSync, readFileSync, utimesSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {createTempDir} from '../helpers/createTempDir.js';
 import {getSyntheticModel} from '../helpers/getSyntheticModel.js';
-import {runPrecis, startPrecis, type PrecisOutcome} from '../helpers/runPrecis.js';
+import {runPrecis} from '../helpers/runPrecis.js';
+import {is, queryDb, sha256Of, startWatcher} from '../helpers/startWatcher.js';
 import {createProse} from '../helpers/writeSampleDocuments.js';
-
-type LogEvent = Record<string, unknown> & {event: string; path?: string};
-
-interface Watcher {
-	child: ChildProcess;
-	done: Promise<PrecisOutcome>;
-	events: LogEvent[];
-	/** Resolves once `count` logged events match, failing the test after `timeoutMs`. */
-	waitFor: (what: string, match: (event: LogEvent) => boolean, count?: number, timeoutMs?: number) => Promise<void>;
-	count: (match: (event: LogEvent) => boolean) => number;
-}
-
-/** Starts `precis watch` with JSON log lines and follows what it logs. */
-function startWatcher(args: readonly string[], cwd: string): Watcher {
-	const {child, done} = startPrecis(['watch', ...args, '--log-format', 'json'], {cwd});
-	const events: LogEvent[] = [];
-	let buffered = '';
-	let other = '';
-	child.stderr?.on('data', (data: string) => {
-		buffered += data;
-		const lines = buffered.split('\n');
-		buffered = lines.pop() ?? '';
-		for (const line of lines) {
-			if (line.startsWith('{')) events.push(JSON.parse(line) as LogEvent);
-			else other += `${line}\n`;
-		}
-	});
-	const count = (match: (event: LogEvent) => boolean): number => events.filter(match).length;
-	const waitFor = async (what: string, match: (event: LogEvent) => boolean, wanted = 1, timeoutMs = 60_000): Promise<void> => {
-		const deadline = Date.now() + timeoutMs;
-		while (count(match) < wanted) {
-			if (child.exitCode !== null) throw new Error(`the watcher exited (code ${child.exitCode}) while waiting for ${what}`);
-			if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last events: ${JSON.stringify(events.slice(-3))}; other output: ${other.slice(-2000)}`);
-			await sleep(50);
-		}
-	};
-	return {child, done, events, waitFor, count};
-}
-
-const is = (event: string, name: string) => (logged: LogEvent): boolean => logged.event === event && (logged.path ?? '').endsWith(`/${name}`);
-
-function sha256Of(file: string): string {
-	return createHash('sha256').update(readFileSync(file)).digest('hex');
-}
-
-function queryDb<T>(db: string, sql: string): T[] {
-	const database = new Database(db, {readonly: true});
-	try {
-		return database.prepare(sql).all() as T[];
-	} finally {
-		database.close();
-	}
-}
 
 test('a watcher reads settled files once, keeps up with a burst beside a cron run, records failures, stops on SIGTERM, and reconciles on restart', async t => {
 	const work = createTempDir(t);

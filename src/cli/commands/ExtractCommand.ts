@@ -1,6 +1,7 @@
 import {stat} from 'node:fs/promises';
 import type {CommandModule} from 'yargs';
-import {isPipelineError, toError} from '../../errors.js';
+import {IngestError, isPipelineError, toError} from '../../errors.js';
+import {createInputGuard, type InputGuard} from '../../ingest/createInputGuard.js';
 import {discoverFiles} from '../../ingest/discoverFiles.js';
 import {ExtractionPool} from '../../ingest/ExtractionPool.js';
 import type {SourceDocument} from '../../ingest/SourceDocument.js';
@@ -26,14 +27,16 @@ export const ExtractCommand: CommandModule<object, ExtractCommand> = {
 		.option('ocr', ocrFlag) as never,
 	async handler(args) {
 		const {config} = resolveConfigFromFlags(args);
-		const paths = await discoverFiles(args.inputs, config.discover);
+		const {files: paths, refused} = await discoverFiles(args.inputs, config.discover);
+		for (const input of refused) process.stderr.write(`precis: skipped ${input.path} (${input.reason}): ${input.message}\n`);
+		const guard = await createInputGuard(args.inputs, config.discover.followSymlinks);
 		const {timeoutSeconds, maxMemoryMb, workers, ...limits} = config.extract;
 		await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers});
 		// Queued largest file first, so that no big file starts last while the other processes sit idle;
 		// printed in the order found.
 		const outcomes: Array<Promise<_Outcome>> = [];
 		for (const [index, path] of await _orderLargestFirst(paths)) {
-			outcomes[index] = pool.extract(path).then(
+			outcomes[index] = _extractAdmitted(pool, guard, path).then(
 				(document): _Outcome => ({ok: true, document}),
 				(error: unknown): _Outcome => {
 					const failure = toError(error);
@@ -55,6 +58,13 @@ export const ExtractCommand: CommandModule<object, ExtractCommand> = {
 		if (failed > 0) process.exitCode = singleFile ? ExitCode.CouldNotProceed : ExitCode.SomeFailed;
 	},
 };
+
+/** Extracts `path` if the guard still admits it, holding the file to what it admitted. */
+async function _extractAdmitted(pool: ExtractionPool, guard: InputGuard, path: string): Promise<SourceDocument> {
+	const input = await guard.admit(path);
+	if (input.kind === 'file') return pool.extract(input.path, input.identity);
+	throw new IngestError('E_UNSUPPORTED_FORMAT', path, input.kind === 'refused' ? input.message : `${path} is a folder, not a file`);
+}
 
 /** `paths` with their indices, largest file first (a file that cannot be read counts as empty; its reader reports it). */
 async function _orderLargestFirst(paths: readonly string[]): Promise<Array<[number, string]>> {

@@ -1,6 +1,7 @@
 import type {CommandModule} from 'yargs';
 import type {Store} from '../../store/Store.js';
 import {formatReviewStatus} from '../formatReviewStatus.js';
+import {formatRefusedInputs} from '../formatRefusedInputs.js';
 import {openExistingStore} from '../openExistingStore.js';
 import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
 import {formatLiveProgress, formatLiveProgressJson} from '../progress/formatLiveProgress.js';
@@ -36,6 +37,7 @@ function _statusJson(store: Store): object {
 		})),
 		failures: store.listRecentFailures(10).map(failure => ({path: failure.path, code: failure.errorCode, message: failure.errorMessage, updatedAt: failure.updatedAt})),
 		live: formatLiveProgressJson(readLiveProgress(store, runs)),
+		refused: store.getRefusedInputs(10),
 	};
 }
 
@@ -53,6 +55,7 @@ function _statusText(store: Store): string {
 		lines.push('', 'recent failures:');
 		for (const failure of failures) lines.push(`  ${failure.path}: ${failure.errorCode ?? '?'}: ${failure.errorMessage ?? ''}`);
 	}
+	lines.push(...formatRefusedInputs(store.getRefusedInputs(5)));
 	return `${lines.join('\n')}\n`;
 }
 
