@@ -23,6 +23,8 @@ import {resolveModelPath} from './resolveModelPath.js';
 import {SequencePool} from './SequencePool.js';
 import {toChatHistory} from './toChatHistory.js';
 import {verifyGpuBackend} from './verifyGpuBackend.js';
+import {chooseGpuRoute, listGpuRoutes, type GpuRoute} from './chooseGpuRoute.js';
+import {preloadCudaFallback} from './preloadCudaFallback.js';
 
 /** One context sequence with the chat that drives it; both live as long as the engine. */
 interface _Slot {
@@ -253,11 +255,12 @@ interface _LoadLog {
  * minutes-long build). llama.cpp errors are captured while loading, then go to stderr.
  */
 async function _getLlama(options: ResolvedLocalEngineOptions, loadLog: _LoadLog): Promise<Llama> {
-	const gpu = await _chooseGpu(options.gpu);
+	const route = await _chooseGpu(options.gpu);
 	try {
+		if (route === 'cuda-fallback') await preloadCudaFallback();
 		return await getLlama({
 			build: 'never',
-			gpu,
+			gpu: route === 'cuda-fallback' ? 'cuda' : route,
 			// No cap here: the context gets exactly `threads` threads.
 			maxThreads: 0,
 			logLevel: LlamaLogLevel.error,
@@ -273,23 +276,27 @@ async function _getLlama(options: ResolvedLocalEngineOptions, loadLog: _LoadLog)
 }
 
 /**
- * The backend to load: the CPU when no GPU backend is supported here; otherwise the GPU backend,
- * once it passed a self-test in a child process. A GPU that fails it falls back to the CPU under
- * `auto` (with a warning) and is refused when named explicitly.
+ * The backend route to load: the CPU when no GPU backend is supported here; otherwise the first
+ * route (CUDA, its CUDA 12 build, Vulkan; see chooseGpuRoute) that passed a self-test in a child
+ * process. When none passes, `auto` runs on the CPU and a named GPU is refused; either way one
+ * warning line says what was tried.
  */
-async function _chooseGpu(gpu: LocalEngineGpu): Promise<LocalEngineGpu> {
+async function _chooseGpu(gpu: LocalEngineGpu): Promise<GpuRoute | false> {
 	if (gpu === false) return false;
 	const supported = (await getLlamaGpuTypes('supported')).filter(type => type !== false);
 	if (gpu === 'auto' && supported.length === 0) return false;
 	if (gpu !== 'auto' && !supported.includes(gpu)) return gpu;
-	const verdict = await verifyGpuBackend(gpu);
-	if (verdict.ok) return gpu === 'auto' && verdict.backend === false ? false : gpu;
-	const rebuild = `npx --no node-llama-cpp source build --gpu ${gpu === 'auto' ? (supported[0] ?? 'cuda') : gpu}`;
-	if (gpu === 'auto') {
-		process.stderr.write(`precis: the GPU backend failed its self-test (${verdict.detail}); using the CPU. To use the GPU, build node-llama-cpp for this machine: ${rebuild}\n`);
-		return false;
+	const choice = await chooseGpuRoute(listGpuRoutes(gpu, supported), async route => verifyGpuBackend(route));
+	if (choice.route !== false || gpu === 'auto') {
+		if (choice.warning !== undefined) process.stderr.write(`precis: ${choice.warning}${choice.route === false ? `. To use the GPU: ${_gpuFix(supported[0] ?? 'cuda')}` : ''}\n`);
+		return choice.route;
 	}
-	throw new EngineError('E_ENGINE_UNAVAILABLE', `the ${gpu} backend failed its self-test (${verdict.detail}): set \`gpu: false\`, or build node-llama-cpp for this machine with \`${rebuild}\``, {retryable: false});
+	throw new EngineError('E_ENGINE_UNAVAILABLE', `the ${gpu} backend failed its self-test (${choice.tried || 'no route to try'}): set \`gpu: false\`, or ${_gpuFix(gpu)}`, {retryable: false});
+}
+
+/** The fix for a GPU no prebuilt route runs on. */
+function _gpuFix(gpu: string): string {
+	return `use the OpenAI-compatible engine against a GPU llama-server or vLLM (docs/gpu.md), or build node-llama-cpp for this machine with \`npx --no node-llama-cpp source build --gpu ${gpu}\``;
 }
 
 function _createShiftError(contextSize: number): EngineError {

@@ -1,15 +1,19 @@
 /**
  * Entry of the GPU self-test child process (see verifyGpuBackend): loads a small synthetic model on
- * the backend named in argv[2] and evaluates a few tokens. A broken GPU build (a CUDA binary whose
- * kernels the driver cannot run, say) aborts this process instead of precis.
+ * the backend route named in argv[2] and evaluates a few tokens. A broken GPU build (a CUDA binary
+ * whose kernels the driver cannot run, say) aborts this process instead of precis.
  */
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {getLlama, LlamaLogLevel} from 'node-llama-cpp';
+import {preloadCudaFallback} from './preloadCudaFallback.js';
 import {writeSyntheticModel} from './synthetic/writeSyntheticModel.js';
+import type {GpuBackend} from './verifyGpuBackend.js';
 
-const gpu = process.argv[2] as 'auto' | 'cuda' | 'vulkan' | 'metal';
+const route = process.argv[2] as GpuBackend;
+if (route === 'cuda-fallback') await preloadCudaFallback();
+const gpu = route === 'cuda-fallback' ? 'cuda' : route;
 const folder = await mkdtemp(join(tmpdir(), 'precis-gpu-test-'));
 try {
 	const {path} = await writeSyntheticModel(join(folder, 'self-test.gguf'), {preset: 'tiny', seed: 1});

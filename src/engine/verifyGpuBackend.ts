@@ -1,7 +1,8 @@
 import {spawn} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 
-export type GpuBackend = 'auto' | 'cuda' | 'vulkan' | 'metal';
+/** A backend to test: node-llama-cpp's choice (`auto`), a GPU type, or `cuda-fallback`: its CUDA 12 build (see preloadCudaFallback). */
+export type GpuBackend = 'auto' | 'cuda' | 'cuda-fallback' | 'vulkan' | 'metal';
 
 export type GpuVerdict = {ok: true; backend: string | false} | {ok: false; detail: string};
 
@@ -31,10 +32,19 @@ export async function verifyGpuBackend(gpu: GpuBackend, timeoutMs = 120_000): Pr
 				resolve({ok: true, backend: verdict});
 				return;
 			}
-			const reason = stderr.split('\n').map(line => line.trim()).find(line => /error/i.test(line) && !line.startsWith('/')) ?? (signal === null ? `exit code ${code ?? '?'}` : `signal ${signal}`);
-			resolve({ok: false, detail: reason.replace(/^\[[^\]]+\]\s*/, '')});
+			resolve({ok: false, detail: _findReason(stderr) ?? (signal === null ? `exit code ${code ?? '?'}` : `signal ${signal}`)});
 		});
 	});
+}
+
+/**
+ * The line of the child's stderr that says why it failed: a thrown error's `Name: message` or a
+ * llama.cpp `CUDA error: ...` line first, else any line about an error that is no source line Node
+ * printed above the error.
+ */
+function _findReason(stderr: string): string | undefined {
+	const lines = stderr.split('\n').map(line => line.trim().replace(/^\[[^\]]+\]\s*/, ''));
+	return lines.find(line => /^[A-Z]\w*Error: |CUDA error/.test(line)) ?? lines.find(line => /error/i.test(line) && !line.startsWith('/') && !/\bthrow\b/.test(line));
 }
 
 function _parseVerdict(stdout: string): string | false | undefined {

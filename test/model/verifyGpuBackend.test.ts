@@ -17,3 +17,12 @@ withoutCuda('a backend that cannot run fails the self-test with a reason instead
 	t.false(verdict.ok);
 	t.true(!verdict.ok && verdict.detail.length > 0);
 });
+
+test('the CUDA 12 fallback route runs in its own child: on CUDA where it loads, without a CUDA GPU and runtime 12 it fails with the reason', async t => {
+	const verdict = await verifyGpuBackend('cuda-fallback');
+	if (verdict.ok) {
+		t.is(verdict.backend, 'cuda');
+		return;
+	}
+	t.regex(verdict.detail, /CUDA 12 fallback backend .*fallback\/libggml-cuda\.so\) did not load: it needs libcudart\.so\.12/);
+});
