@@ -12,6 +12,7 @@
 import {getLlama, LlamaLogLevel, type Token} from 'node-llama-cpp';
 import {LlamaEngine} from '../../src/engine/LlamaEngine.js';
 import {createProse} from '../../test/helpers/writeSampleDocuments.js';
+import {resolveBenchGpu} from '../lib/resolveBenchGpu.js';
 
 const [modelPath = '', contextArg = '2048', threadsArg = '1', promptArg = '1500', outputArg = '64', repeatsArg = '3'] = process.argv.slice(2);
 const contextSize = Number(contextArg);
@@ -20,7 +21,8 @@ const promptTokens = Number(promptArg);
 const outputTokens = Number(outputArg);
 const repeats = Number(repeatsArg);
 
-const llama = await getLlama({build: 'never', gpu: false, maxThreads: 0, logLevel: LlamaLogLevel.error});
+const gpu = await resolveBenchGpu();
+const llama = await getLlama({build: 'never', gpu, maxThreads: 0, logLevel: LlamaLogLevel.error});
 const model = await llama.loadModel({modelPath});
 const context = await model.createContext({sequences: 1, contextSize: contextSize + 1, batchSize: 512, threads});
 const sequence = context.getSequence();
@@ -46,7 +48,7 @@ await context.dispose();
 await model.dispose();
 await llama.dispose();
 
-const engine = await LlamaEngine.create({model: modelPath, gpu: false, threads, contextSize, parallel: 1});
+const engine = await LlamaEngine.create({model: modelPath, gpu, threads, contextSize, parallel: 1});
 const promptOnlyMs: number[] = [];
 const fullMs: number[] = [];
 /** A call whose whole prompt is already on the sequence, generating one token: LlamaEngine's fixed cost per call. */

@@ -10,6 +10,7 @@
 import {getLlama, LlamaLogLevel, type LlamaContextSequence, type LlamaModel, type Token} from 'node-llama-cpp';
 import {createProse} from '../../test/helpers/writeSampleDocuments.js';
 import {toParallelRow, type EngineParallelRow} from '../lib/toParallelRow.js';
+import {resolveBenchGpu} from '../lib/resolveBenchGpu.js';
 
 const [modelPath = '', contextArg = '2048', threadsArg = '1', promptArg = '1024', outputArg = '128', countsArg = '1,2,4'] = process.argv.slice(2);
 const contextSize = Number(contextArg);
@@ -17,7 +18,8 @@ const contextSize = Number(contextArg);
 const promptTokens = Number(promptArg);
 const outputTokens = Number(outputArg);
 
-const llama = await getLlama({build: 'never', gpu: false, maxThreads: 0, logLevel: LlamaLogLevel.error});
+const gpu = await resolveBenchGpu();
+const llama = await getLlama({build: 'never', gpu, maxThreads: 0, logLevel: LlamaLogLevel.error});
 // 0: every physical core, as LlamaEngine resolves it.
 const threads = Number(threadsArg) > 0 ? Number(threadsArg) : llama.cpuMathCores;
 const model = await llama.loadModel({modelPath});

@@ -15,6 +15,10 @@ import {runBatch} from '../../src/run/runBatch.js';
 import type {RunEvent} from '../../src/run/RunEvent.js';
 import {toSummarizeInput} from '../../src/run/toSummarizeInput.js';
 import {openStore} from '../../src/store/Store.js';
+import {resolveBenchGpu} from '../lib/resolveBenchGpu.js';
+
+// Registers the CUDA 12 build first when asked; the engine's GPU itself comes from the pipeline file.
+await resolveBenchGpu();
 
 export interface RecordedCall {
 	/** The document whose title the prompt names; '' when none matches. */

@@ -18,10 +18,18 @@ interface _Addon {
  * of a 13.1 toolkit), and getLlama has no option to ask for it. So this registers, in the same
  * addon module getLlama will use (Node caches it by its real path), the fallback CUDA backend and
  * the CPU backends first: node-llama-cpp then finds a CUDA backend loaded and loads no other.
- * Call it once, before getLlama({gpu: 'cuda'}), in a process that has loaded no backend yet.
+ * Call it before getLlama({gpu: 'cuda'}), in a process that has loaded no backend yet; later calls do nothing.
  * Throws when the fallback does not load (it needs libcudart.so.12 and libcublas.so.12).
  */
 export async function preloadCudaFallback(): Promise<void> {
+	// The registration is process-wide: a second one would register a second CUDA backend.
+	_preloaded ??= _preload();
+	return _preloaded;
+}
+
+let _preloaded: Promise<void> | undefined;
+
+async function _preload(): Promise<void> {
 	const require = createRequire(import.meta.resolve('node-llama-cpp'));
 	const main = await _getBinsFolder(require, '@node-llama-cpp/linux-x64-cuda');
 	const ext = await _getBinsFolder(require, '@node-llama-cpp/linux-x64-cuda-ext');
