@@ -1,6 +1,7 @@
 import type {MachineInfo} from './lib/getMachineInfo.js';
 import type {CliRunResult} from './sections/measureCli.js';
 import type {ExtractionResult} from './sections/measureExtraction.js';
+import type {FieldsResult} from './sections/measureFields.js';
 import type {LangchainResult} from './sections/measureLangchain.js';
 import type {MemoryResult} from './sections/measureMemory.js';
 import type {OcrResult} from './sections/measureOcr.js';
@@ -42,6 +43,7 @@ export interface BenchReport {
 	scaleOut?: ScaleOutRow[];
 	verify?: VerifyCostRow[];
 	ocr?: OcrResult;
+	fields?: FieldsResult;
 }
 
 type _Row = [figure: string, measured: string, goal: string, load: string];
@@ -95,6 +97,10 @@ export function formatReportTable(report: BenchReport): string {
 			const ours = precis.perDocument.find(row => row.path === document.file);
 			rows.push([`7. ${document.file.split('/').pop()}: LangChain / precis`, `${document.chunks} / ${ours?.chunks ?? '?'} chunks, ${document.calls} / ${ours?.calls ?? '?'} calls`, '', '']);
 		}
+	}
+	const {fields} = report;
+	if (fields !== undefined) {
+		rows.push([`11. ${fields.fields} fields, ${fields.documents.length} docs: all at once / one call per field`, `${fields.allAtOnce.calls} / ${fields.perField.calls} calls, ${fields.allAtOnce.promptTokens} / ${fields.perField.promptTokens} prompt tok`, 'fewer than per field', load(fields.load)]);
 	}
 	for (const row of report.scaleOut ?? []) {
 		rows.push([`8. ${row.engine}, 3 docs, tiny`, `${row.run.runSeconds ?? '?'} s, ${row.run.llmCalls ?? '?'} calls: ${row.callsPerSecond ?? '?'} calls/s, ${row.promptTokensPerSecond ?? '?'} prompt tok/s, ${row.outputTokensPerSecond ?? '?'} output tok/s`, '', load(row.run.load)]);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only=engine,parallel,extract,rerun,memory,langchain,scaleout,verify,ocr]`: measures precis against
+ * `npm run bench [-- --only=engine,parallel,extract,rerun,memory,langchain,scaleout,verify,ocr,fields]`: measures precis against
  * the engine's own speed, pdftotext, LangChain.js and the tesseract command, side by side in one run on this machine, and
  * writes bench/results/<date>.json plus a short table on stdout. See docs/performance.md.
  */
@@ -13,6 +13,7 @@ import {writeDocumentPrefixes} from './lib/writeDocumentPrefixes.js';
 import {formatReportTable, type BenchReport} from './formatReportTable.js';
 import {runCli} from './sections/measureCli.js';
 import {measureExtraction} from './sections/measureExtraction.js';
+import {measureFields} from './sections/measureFields.js';
 import {installLangchain, measureLangchain} from './sections/measureLangchain.js';
 import {measureMemory} from './sections/measureMemory.js';
 import {measureOcr} from './sections/measureOcr.js';
@@ -36,7 +37,7 @@ export const BENCH_SETTINGS = {
 	ocr: {documents: 2, pagesPerDocument: 3, longScanPages: 50},
 } as const;
 
-const _sections = ['engine', 'parallel', 'extract', 'rerun', 'memory', 'langchain', 'scaleout', 'verify', 'ocr'] as const;
+const _sections = ['engine', 'parallel', 'extract', 'rerun', 'memory', 'langchain', 'scaleout', 'verify', 'ocr', 'fields'] as const;
 type _Section = (typeof _sections)[number];
 
 const only = process.argv.find(arg => arg.startsWith('--only='))?.slice('--only='.length).split(',');
@@ -135,6 +136,10 @@ try {
 	if (wanted('ocr')) {
 		log('10. OCR: precis extract vs the tesseract command on the same 300-DPI scans, then a 50-page scan');
 		report.ocr = await measureOcr({workDir, ...BENCH_SETTINGS.ocr});
+	}
+	if (wanted('fields') && hasCorpus) {
+		log('11. fields: model calls and prompt tokens of 8 fields at once against one call per field');
+		report.fields = await measureFields(tiny, pipelineFile('fields'), documents);
 	}
 } finally {
 	rmSync(workDir, {recursive: true, force: true});

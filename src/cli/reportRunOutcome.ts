@@ -1,4 +1,5 @@
 import type {ResolvedConfig} from '../config/schema.js';
+import {createFieldColumns} from '../report/createFieldColumns.js';
 import {writeReportFile} from '../report/writeReportFile.js';
 import type {RunResult} from '../run/runBatch.js';
 import type {Store} from '../store/Store.js';
@@ -7,6 +8,8 @@ import type {LogLine} from './createLogLine.js';
 export interface ReportRunOutcomeOptions {
 	store: Store;
 	report: ResolvedConfig['report'];
+	/** The pipeline's fields and questions: report columns. */
+	fields: Pick<ResolvedConfig, 'fields' | 'questions'>;
 	/** Print the totals as one JSON object on stdout. */
 	json: boolean;
 	log: LogLine;
@@ -17,7 +20,7 @@ export interface ReportRunOutcomeOptions {
 /** After a run or a watcher: writes the pipeline's report file, prints the totals, and logs the summary line. */
 export function reportRunOutcome(result: RunResult, options: ReportRunOutcomeOptions): void {
 	if (options.report.format !== 'none') {
-		const files = writeReportFile(options.store.listDocuments({runId: result.runId}), options.report, {selection: `run ${result.runId}`, generatedAt: new Date()});
+		const files = writeReportFile(options.store.listDocuments({runId: result.runId}), options.report, {selection: `run ${result.runId}`, generatedAt: new Date()}, createFieldColumns(options.fields, options.store.listDocumentFields()));
 		for (const file of files) options.log({event: 'report', path: file}, `report written to ${file}`);
 	}
 	const totals = {

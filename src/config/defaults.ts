@@ -88,6 +88,8 @@ TEXT>>>`,
 		supportThreshold: 0.4,
 		repair: false,
 	},
+	fields: [],
+	questions: [],
 	report: {
 		format: 'none',
 		path: 'output/report-{date}.csv',

@@ -2,6 +2,7 @@ import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import type {z} from 'zod';
 import {ConfigError, type ConfigIssue} from '../errors.js';
+import {checkFieldRules} from './checkFieldRules.js';
 import {DEFAULT_CONFIG} from './defaults.js';
 import {findPipelineFile, loadConfigFile, type ConfigLayer} from './loadConfigFile.js';
 import {configSchema, type ResolvedConfig} from './schema.js';
@@ -76,6 +77,7 @@ function _checkCrossFieldRules(config: ResolvedConfig): ConfigIssue[] {
 	if (config.engine.type === 'openai' && config.engine.openai.baseUrls.length === 0) {
 		issues.push({path: 'engine.openai.baseUrls', message: 'expected at least one server URL when engine.type is openai (--base-url), got none'});
 	}
+	issues.push(...checkFieldRules(config));
 	return issues;
 }
 

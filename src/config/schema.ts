@@ -21,6 +21,20 @@ const promptsSchema = z.object({
 	reduce: z.string().min(1),
 }).strict();
 
+/** A value to extract from every document, as a report column. */
+const fieldSchema = z.object({
+	/** Column name: a letter, then letters, digits or `_`. */
+	name: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a name of letters, digits and "_", starting with a letter'),
+	/** `date` values are ISO 8601 days; `list` values are lists of short strings. */
+	type: z.enum(['string', 'number', 'integer', 'boolean', 'date', 'enum', 'list']),
+	/** What the value is, told to the model. */
+	description: z.string().optional(),
+	/** The allowed values of an `enum` field (add `other` to let the model say none fits). */
+	values: z.array(z.string().min(1)).optional(),
+	/** The model must always give a value; otherwise it may answer null ("not stated"). @default false */
+	required: z.boolean().optional(),
+}).strict();
+
 const exampleSchema = z.object({
 	text: z.string().min(1),
 	summary: z.string().min(1),
@@ -127,6 +141,10 @@ export const configSchema = z.object({
 		/** One more model call to correct a summary with unsupported facts; the new one is kept only when it has fewer (default false). */
 		repair: z.boolean(),
 	}).strict(),
+	/** Values extracted from every document, one report column each, in this order. @default [] */
+	fields: z.array(fieldSchema),
+	/** Questions answered for every document, exported as columns q1, q2, … @default [] */
+	questions: z.array(z.string().min(1)),
 	report: z.object({
 		/**
 		 * Report written after a run: one format, or a list of formats written side by side (each file is
@@ -150,3 +168,4 @@ export const configSchema = z.object({
 }).strict();
 
 export type ResolvedConfig = z.infer<typeof configSchema>;
+export type FieldDefinition = ResolvedConfig['fields'][number];

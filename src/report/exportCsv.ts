@@ -13,6 +13,8 @@ export interface ExportCsvOptions {
 	 * @default false
 	 */
 	escapeFormulas?: boolean;
+	/** Columns after the record's own (the pipeline's fields): their names, and each record's cells. */
+	extraColumns?: {header: readonly string[]; cells: (record: DocumentRecord) => ReadonlyArray<string | null>};
 }
 
 /** CSV columns: the record's fields, with `citations` written as the pages they cite (`cited_pages`). */
@@ -27,10 +29,11 @@ export const csvColumns = documentRecordFields.map(field => (field === 'citation
  * (their text joined by "; ") and `needs_review` (`true`/`false`), empty when the summary was not checked.
  */
 export function exportCsv(records: readonly DocumentRecord[], options: ExportCsvOptions = {}): string {
-	const rows = records.map(record => documentRecordFields.map(field => _formatCell(record, field)));
+	const {extraColumns} = options;
+	const rows = records.map(record => [...documentRecordFields.map(field => _formatCell(record, field)), ...(extraColumns?.cells(record) ?? [])]);
 	return stringify(rows, {
 		header: true,
-		columns: csvColumns,
+		columns: [...csvColumns, ...(extraColumns?.header ?? [])],
 		record_delimiter: 'windows',
 		// csv-stringify stops quoting fields with a lone CR or LF once record_delimiter is set: force it.
 		quote_record_delimiter: true,

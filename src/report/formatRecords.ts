@@ -1,4 +1,5 @@
 import type {DocumentRecord} from '../store/DocumentRecord.js';
+import type {FieldColumns} from './createFieldColumns.js';
 import {exportCsv} from './exportCsv.js';
 import {exportJson} from './exportJson.js';
 import {exportJsonl} from './exportJsonl.js';
@@ -13,15 +14,19 @@ export interface FormatRecordsOptions {
 	bom?: boolean;
 	/** What the readable reports (HTML, Markdown) say they cover. @default every document, generated now */
 	scope?: ReportScope;
+	/** The pipeline's field and question columns (CSV), nested as `fields` and `answers` (JSON, JSON Lines). */
+	fieldColumns?: FieldColumns | undefined;
 }
 
 /** Renders records in one of the report formats. */
 export function formatRecords(records: readonly DocumentRecord[], format: ReportFormat, options: FormatRecordsOptions = {}): string {
 	const scope = options.scope ?? {selection: 'all documents', generatedAt: new Date()};
+	const {fieldColumns} = options;
+	const nested = fieldColumns === undefined ? records : records.map(record => fieldColumns.nest(record));
 	switch (format) {
-		case 'csv': return exportCsv(records, {bom: options.bom ?? false});
-		case 'json': return exportJson(records);
-		case 'jsonl': return exportJsonl(records);
+		case 'csv': return exportCsv(records, {bom: options.bom ?? false, ...(fieldColumns === undefined ? {} : {extraColumns: fieldColumns})});
+		case 'json': return exportJson(nested);
+		case 'jsonl': return exportJsonl(nested);
 		case 'html': return renderHtmlReport(records, scope);
 		case 'md': return renderMarkdownReport(records, scope);
 	}

@@ -20,7 +20,7 @@ export interface DocumentWork {
 	stop: RunStop;
 	/** The model calls of every document, ordered by document. */
 	queue: PQueue;
-	config: Pick<ResolvedConfig, 'name' | 'chunk' | 'summarize' | 'verify'>;
+	config: Pick<ResolvedConfig, 'name' | 'chunk' | 'summarize' | 'verify' | 'fields' | 'questions'> & {engine: Pick<ResolvedConfig['engine'], 'contextSize' | 'maxContextSize'>};
 	keys: SettingsKeys;
 	engineId: string;
 	runId: number;

@@ -20,4 +20,4 @@ export type RunEvent =
 	 * a `message`, a path in the input folders not read at all (a link leading outside them, a FIFO...).
 	 */
 	| {type: 'document-skipped'; path: string; reason: 'unchanged' | 'failed-before' | 'claimed-elsewhere' | RefusalReason; message?: string}
-	| {type: 'call-done'; path: string; kind: PromptKind; level: number; promptTokens: number; cachedPromptTokens: number; outputTokens: number; durationMs: number; cached: boolean};
+	| {type: 'call-done'; path: string; kind: PromptKind | 'fields'; level: number; promptTokens: number; cachedPromptTokens: number; outputTokens: number; durationMs: number; cached: boolean};

@@ -1,11 +1,12 @@
 import type {ResolvedConfig} from '../config/schema.js';
 import type {ExtractionSettings} from '../ingest/ExtractionPool.js';
 import {isDecidedByBytesAlone} from '../errors.js';
+import {getFieldsKey} from './extractDocumentFields.js';
 import {hashJson} from './hashJson.js';
 
 /** Hashes of the settings that decide a document's outcome, stored with it and compared on a rerun. */
 export interface SettingsKeys {
-	/** What a summary depends on: engine, context, chunking and summarization settings, and whether it is repaired (verify.repair). */
+	/** What a document's result depends on: engine, context, chunking and summarization settings, whether it is repaired (verify.repair), and the field set when there is one. */
 	summaryKey: string;
 	/** What a failure while reading depends on: the extraction limits. */
 	extractKey: string;
@@ -29,7 +30,7 @@ export function getFailureKey(code: string, stage: 'extract' | 'summarize', keys
 
 export interface SettingsKeysOptions {
 	engineId: string;
-	config: Pick<ResolvedConfig, 'chunk' | 'summarize' | 'verify'> & {engine: Pick<ResolvedConfig['engine'], 'contextSize' | 'maxContextSize'>};
+	config: Pick<ResolvedConfig, 'chunk' | 'summarize' | 'verify' | 'fields' | 'questions'> & {engine: Pick<ResolvedConfig['engine'], 'contextSize' | 'maxContextSize'>};
 	extraction: ExtractionSettings;
 }
 
@@ -41,7 +42,10 @@ export function getSettingsKeys({engineId, config, extraction}: SettingsKeysOpti
 	const {contextSize, maxContextSize} = config.engine;
 	// A repaired summary differs from the model's first one: turning repair on summarizes again (from cached calls).
 	const repair = config.verify.enabled && config.verify.repair ? {repair: true} : {};
-	const summaryKey = hashJson({engine: engineId, context: {contextSize, maxContextSize}, chunk: config.chunk, summarize: config.summarize, ...repair});
+	const summarySettings = hashJson({engine: engineId, context: {contextSize, maxContextSize}, chunk: config.chunk, summarize: config.summarize, ...repair});
+	// A document is done for its summary settings and its field set: changing either processes it again (its summary calls come from the cache).
+	const fieldsKey = getFieldsKey(engineId, config);
+	const summaryKey = fieldsKey === undefined ? summarySettings : hashJson({summaryKey: summarySettings, fieldsKey});
 	const extractKey = hashJson({extract: extraction});
 	return {summaryKey, extractKey, summarizeKey: hashJson({extractKey, summaryKey})};
 }

@@ -8,6 +8,7 @@ import {discoverFiles} from '../ingest/discoverFiles.js';
 import type {ExtractionPool} from '../ingest/ExtractionPool.js';
 import type {Store} from '../store/Store.js';
 import type {DocumentWork} from './DocumentWork.js';
+import {assertFieldsFit} from './extractDocumentFields.js';
 import {getSettingsKeys} from './getSettingsKeys.js';
 import {LeaseKeeper, type LeaseKeeperOptions} from './LeaseKeeper.js';
 import {processDocument} from './processDocument.js';
@@ -29,7 +30,7 @@ export interface RunBatchOptions {
 	 * run open). Pulled by several lanes at once; it must end once `signal` aborts.
 	 */
 	source?: AsyncIterable<string>;
-	config: Pick<ResolvedConfig, 'name' | 'discover' | 'chunk' | 'summarize' | 'verify'> & {engine: Pick<ResolvedConfig['engine'], 'contextSize' | 'maxContextSize'>};
+	config: Pick<ResolvedConfig, 'name' | 'discover' | 'chunk' | 'summarize' | 'verify' | 'fields' | 'questions'> & {engine: Pick<ResolvedConfig['engine'], 'contextSize' | 'maxContextSize'>};
 	/** Loaded when the first document needs a model call: a run over unchanged documents never loads it. */
 	engine: LazyEngine;
 	store: Store;
@@ -69,10 +70,15 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 		const guard = await createInputGuard(options.inputs, config.discover.followSymlinks);
 		const feed = await _openFeed(options, {store, tally, runId});
 		tally.save();
+		let fieldsChecked = false;
 		/** The engine, loaded when the first document needs it; then the queue and the lanes widen to its parallelism. */
 		const loadEngine = async (): Promise<Engine> => {
 			try {
 				const engine = await options.engine.load();
+				if (!fieldsChecked) {
+					assertFieldsFit(engine, config);
+					fieldsChecked = true;
+				}
 				if (tally.result.contextSize === null) {
 					tally.result.contextSize = engine.contextSize;
 					queue.concurrency = engine.parallel;
@@ -80,7 +86,7 @@ export async function runBatch(options: RunBatchOptions): Promise<RunResult> {
 				}
 				return engine;
 			} catch (error) {
-				// Without an engine no document can proceed: the run stops and reports why.
+				// Without an engine (or with fields that cannot fit it) no document can proceed: the run stops and reports why.
 				stop.fail(toError(error));
 				throw error;
 			}

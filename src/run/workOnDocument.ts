@@ -2,6 +2,7 @@ import type {DocumentMeta, Lease} from '../store/types.js';
 import {summarizeDocument} from '../summarize/summarizeDocument.js';
 import {checkSummary} from './checkDocumentSummary.js';
 import {createCallModel} from './createCallModel.js';
+import {extractDocumentFields} from './extractDocumentFields.js';
 import type {DocumentWork} from './DocumentWork.js';
 import {toSummarizeInput} from './toSummarizeInput.js';
 import type {FileIdentity} from '../ingest/createInputGuard.js';
@@ -50,12 +51,17 @@ export async function workOnDocument(work: DocumentWork, attempt: DocumentAttemp
 		intakeSignal: work.stop.intake.signal, callSignal: work.stop.inFlight.signal,
 		onCall: call => tally.call({path, ...call}),
 	});
-	const drafted = await summarizeDocument(input, {engine, summarize: config.summarize, chunk: config.chunk, onProgress: progress => tally.emit({...progress, path}), callModel});
+	const hasFields = config.fields.length + config.questions.length > 0;
+	const [drafted, fields] = await Promise.all([
+		summarizeDocument(input, {engine, summarize: config.summarize, chunk: config.chunk, onProgress: progress => tally.emit({...progress, path}), callModel}),
+		hasFields ? extractDocumentFields(file, {...document, title: input.title}, {engine, store, callModel, config, force: work.force}) : undefined,
+	]);
 	const {summary, verification} = await checkSummary(document, drafted, config.verify, {title: input.title, summarize: config.summarize, engine, callModel});
 	const seconds = (performance.now() - attempt.started) / 1000;
 	const written = store.markDone(file, document.sha256, {
 		lease, summary: summary.summary, keyPoints: summary.keyPoints ?? null, model: work.engineId, pipeline: config.name, summaryKey: work.keys.summaryKey,
-		promptTokens: summary.promptTokens, outputTokens: summary.outputTokens, llmCalls: summary.calls - summary.cachedCalls, seconds, runId,
+		promptTokens: summary.promptTokens + (fields?.promptTokens ?? 0), outputTokens: summary.outputTokens + (fields?.outputTokens ?? 0),
+		llmCalls: summary.calls - summary.cachedCalls + (fields?.llmCalls ?? 0), seconds, runId,
 	});
 	if (!written) return 'lease-lost';
 	if (verification !== undefined) store.putVerification(file, document.sha256, summary.summary, verification);
@@ -63,6 +69,6 @@ export async function workOnDocument(work: DocumentWork, attempt: DocumentAttemp
 		index: chunk.index, tokens: chunk.tokens, charStart: chunk.start, charEnd: chunk.end,
 		pageFirst: chunk.pages?.[0] ?? null, pageLast: chunk.pages?.[1] ?? null, headings: chunk.headings,
 	})));
-	tally.done(path, summary, seconds);
+	tally.done(path, {...summary, warnings: [...summary.warnings, ...(fields?.warnings ?? [])]}, seconds);
 	return 'done';
 }

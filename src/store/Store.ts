@@ -5,7 +5,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import {PipelineError} from '../errors.js';
 import type {DocumentRecord} from './DocumentRecord.js';
+import type {FieldRecord, FieldResult} from './FieldRecord.js';
 import {migrate} from './migrate.js';
+import {prepareFieldStatements} from './prepareFieldStatements.js';
 import {claimDeadFunction, prepareStatements, type Statements} from './prepareStatements.js';
 import {prepareVerificationStatements, type VerificationStatements} from './prepareVerificationStatements.js';
 import type {
@@ -56,6 +58,7 @@ export class Store {
 	readonly #statements: Statements;
 	readonly #verifications: VerificationStatements;
 	readonly #busyTimeoutMs: number;
+	readonly #fieldStatements: ReturnType<typeof prepareFieldStatements>;
 	readonly #clock: () => number;
 
 	constructor(db: Database.Database, busyTimeoutMs: number, clock: () => number = Date.now) {
@@ -64,6 +67,7 @@ export class Store {
 		this.#clock = clock;
 		this.#statements = prepareStatements(db);
 		this.#verifications = prepareVerificationStatements(db);
+		this.#fieldStatements = prepareFieldStatements(db);
 	}
 
 	/** The database file's path. */
@@ -238,6 +242,34 @@ export class Store {
 	listChunks(sha256: string, chunkKey: string): ChunkMeta[] {
 		const rows = this.#statements.listChunks.all(sha256, chunkKey) as Array<Omit<ChunkMeta, 'headings'> & {headings: string}>;
 		return rows.map(row => ({...row, headings: JSON.parse(row.headings) as string[]}));
+	}
+
+	/** Stored results of content `sha256`'s fields, by item key; keys without a result are absent. */
+	getFieldValues(sha256: string, itemKeys: readonly string[]): Map<string, FieldResult> {
+		const found = new Map<string, FieldResult>();
+		for (const key of itemKeys) {
+			const result = this.#fieldStatements.getFieldValue.get(sha256, key) as string | undefined;
+			if (result !== undefined) found.set(key, JSON.parse(result) as FieldResult);
+		}
+		return found;
+	}
+
+	/** Stores field results of content `sha256` under their item keys; existing ones are kept. */
+	putFieldValues(sha256: string, results: ReadonlyMap<string, FieldResult>): void {
+		this.#write('recording field values', () => this.#db.transaction(() => {
+			for (const [key, result] of results) this.#fieldStatements.putFieldValue.run({sha256, key, result: JSON.stringify(result), now: this.#now()});
+		})());
+	}
+
+	/** Records the fields and answers of `file`'s latest attempt (content `sha256`), in report order. */
+	putDocumentFields(file: string, sha256: string, items: readonly FieldRecord[]): void {
+		this.#write(`recording the fields of ${file}`, () => this.#fieldStatements.putDocumentFields.run({path: file, sha256, items: JSON.stringify(items), now: this.#now()}));
+	}
+
+	/** Every document's recorded fields, by path, with the content hash they were extracted from. */
+	listDocumentFields(): Map<string, {sha256: string; items: FieldRecord[]}> {
+		const rows = this.#fieldStatements.listDocumentFields.all() as Array<{path: string; sha256: string; items: string}>;
+		return new Map(rows.map(row => [row.path, {sha256: row.sha256, items: JSON.parse(row.items) as FieldRecord[]}]));
 	}
 
 	/**

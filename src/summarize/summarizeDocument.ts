@@ -8,7 +8,7 @@ import type {SummarizeProgress} from './SummarizeProgress.js';
 
 /** One model call the summarizer needs; the runner decides how (cache, queue, engine). */
 export interface ModelCallRequest {
-	kind: PromptKind;
+	kind: PromptKind | 'fields';
 	/** 0 for map (or a single call), then one more per collapse level; reduce is the last level. */
 	level: number;
 	messages: ChatMessage[];

@@ -3,6 +3,7 @@ import {dirname} from 'node:path';
 import type {CommandModule} from 'yargs';
 import {PipelineError} from '../../errors.js';
 import {reportFileFormats} from '../../config/schema.js';
+import {createFieldColumns} from '../../report/createFieldColumns.js';
 import {formatRecords, type ReportFormat} from '../../report/formatRecords.js';
 import {openExistingStore} from '../openExistingStore.js';
 import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
@@ -44,7 +45,7 @@ export const ExportCommand: CommandModule<object, ExportCommand> = {
 			...(since === undefined ? {} : {since}),
 			...(args.status === undefined ? {} : {status: args.status}),
 		});
-		const output = formatRecords(records, args.format, {bom: args.bom ?? config.report.bom, scope: {selection: _describeSelection(args), generatedAt: new Date()}});
+		const output = formatRecords(records, args.format, {bom: args.bom ?? config.report.bom, scope: {selection: _describeSelection(args), generatedAt: new Date()}, fieldColumns: createFieldColumns(config, store.listDocumentFields())});
 		if (args.out === undefined) {
 			process.stdout.write(output);
 		} else {

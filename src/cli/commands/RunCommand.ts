@@ -47,7 +47,7 @@ export const RunCommand: CommandModule<object, RunCommand> = {
 			shutdown.dispose();
 			await engine.close();
 		}
-		reportRunOutcome(result, {store, report: config.report, json: args.json, log: createLogLine(config.log.format), ending: 'finished'});
+		reportRunOutcome(result, {store, report: config.report, fields: config, json: args.json, log: createLogLine(config.log.format), ending: 'finished'});
 		process.exitCode = getRunExitCode(result);
 	},
 };

@@ -1,4 +1,5 @@
 import type {CommandModule} from 'yargs';
+import {countFieldValues, type FieldValueCount} from '../../report/countFieldValues.js';
 import type {Store} from '../../store/Store.js';
 import {formatReviewStatus} from '../formatReviewStatus.js';
 import {formatRefusedInputs} from '../formatRefusedInputs.js';
@@ -22,7 +23,8 @@ export const StatusCommand: CommandModule<object, StatusCommand> = {
 	handler(args) {
 		const {config} = resolveConfigFromFlags({config: args.config, pipeline: args.pipeline, db: args.db});
 		using store = openExistingStore(config.db);
-		process.stdout.write(args.json ? `${JSON.stringify(_statusJson(store))}\n` : _statusText(store));
+		const fields = countFieldValues(config, store.listDocuments({status: 'done'}), store.listDocumentFields());
+		process.stdout.write(args.json ? `${JSON.stringify({..._statusJson(store), ...(fields.length > 0 ? {fields} : {})})}\n` : _statusText(store) + _fieldsText(fields));
 	},
 };
 
@@ -57,6 +59,13 @@ function _statusText(store: Store): string {
 	}
 	lines.push(...formatRefusedInputs(store.getRefusedInputs(5)));
 	return `${lines.join('\n')}\n`;
+}
+
+/** Per field and question: documents with a value, of those with results for the pipeline's fields. */
+function _fieldsText(fields: readonly FieldValueCount[]): string {
+	if (fields.length === 0) return '';
+	const rows = fields.map(field => [field.id, `${field.withValue} of ${field.documents}`, String(field.supported)]);
+	return `\nfields (documents with a value):\n${_table([['field', 'with value', 'supported'], ...rows])}\n`;
 }
 
 function _table(rows: string[][]): string {

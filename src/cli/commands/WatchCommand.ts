@@ -59,7 +59,7 @@ export const WatchCommand: CommandModule<object, WatchCommand> = {
 			shutdown.dispose();
 			await engine.close();
 		}
-		reportRunOutcome(result, {store, report: config.report, json: args.json, log: createLogLine(config.log.format), ending: 'stopped'});
+		reportRunOutcome(result, {store, report: config.report, fields: config, json: args.json, log: createLogLine(config.log.format), ending: 'stopped'});
 		// Stopping is how a watcher ends: failures are in the database (`precis status`), not in the exit code.
 		process.exitCode = ExitCode.Ok;
 	},
