@@ -37,7 +37,7 @@ test('stored fields become typed JSON, CSV columns in field order readable back,
 
 	const [header, first, second] = parse(formatRecords(records, 'csv', {fieldColumns: columns})) as string[][];
 	t.deepEqual(header?.slice(-8), ['fee', 'fee_pages', 'parties', 'parties_pages', 'start', 'start_pages', 'q1', 'q1_pages']);
-	t.deepEqual(first?.slice(-8), ['12500.5', '2-4, 7', 'Acme; Ltd; Widget', '1', '2024-03-01', '1', 'Acme and Widget.', '5']);
+	t.deepEqual(first?.slice(-8), ['12500.5', '2-4; 7', 'Acme; Ltd; Widget', '1', '2024-03-01', '1', 'Acme and Widget.', '5']);
 	t.deepEqual(second?.slice(-8), ['', '', '', '', '', '', '', '']);
 	t.is(formatRecords(records, 'csv'), formatRecords(records, 'csv', {fieldColumns: createFieldColumns({fields: [], questions: []}, new Map())}), 'a pipeline without fields exports as before');
 
