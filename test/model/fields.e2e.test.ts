@@ -2,7 +2,7 @@ import test from 'ava';
 import {parse} from 'csv-parse/sync';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {documentRecordFields} from '../../src/store/DocumentRecord.js';
+import {csvColumns} from '../../src/report/exportCsv.js';
 import {openStore} from '../../src/store/Store.js';
 import {createTempDir} from '../helpers/createTempDir.js';
 import {getSyntheticModel} from '../helpers/getSyntheticModel.js';
@@ -116,7 +116,7 @@ test('fields: typed values per document, per-chunk extraction of a long one, CSV
 
 	const csv = await exportAs(withFields, 'csv');
 	const [header, ...rows] = parse(csv) as string[][];
-	t.deepEqual(header, [...documentRecordFields, 'category', 'category_pages', 'effective_date', 'effective_date_pages', 'amount', 'amount_pages', 'parties', 'parties_pages', 'signed', 'signed_pages', 'q1', 'q1_pages']);
+	t.deepEqual(header, [...csvColumns, 'category', 'category_pages', 'effective_date', 'effective_date_pages', 'amount', 'amount_pages', 'parties', 'parties_pages', 'signed', 'signed_pages', 'q1', 'q1_pages']);
 	const byPath = new Map(records.map(record => [record.path, record]));
 	for (const row of rows) {
 		const cells = Object.fromEntries(header!.map((name, index) => [name, row[index] ?? '']));
