@@ -12,6 +12,8 @@ export interface SettingsKeys {
 	extractKey: string;
 	/** What a failure after reading depends on: the text (extraction limits) and the summary settings. */
 	summarizeKey: string;
+	/** What a document without text (E_NO_TEXT) depends on besides its bytes: whether and in which languages OCR reads it. */
+	noTextKey: string;
 }
 
 /** The failure key of a failure decided by the bytes alone (a broken or empty file): no setting changes it. */
@@ -19,11 +21,13 @@ const _bytesOnlyKey = 'bytes';
 
 /** Every key a failure recorded under these settings may carry (see `decideDocument`). */
 export function listFailureKeys(keys: SettingsKeys): string[] {
-	return [_bytesOnlyKey, keys.extractKey, keys.summarizeKey];
+	return [_bytesOnlyKey, keys.extractKey, keys.summarizeKey, keys.noTextKey];
 }
 
 /** The key to record a failure with: which settings decided it, by its code and the stage it happened at. */
 export function getFailureKey(code: string, stage: 'extract' | 'summarize', keys: SettingsKeys): string {
+	// A scan without a text layer fails with OCR off and reads with it on: turning OCR on (or adding a language) retries it.
+	if (code === 'E_NO_TEXT') return keys.noTextKey;
 	if (isDecidedByBytesAlone(code)) return _bytesOnlyKey;
 	return stage === 'extract' ? keys.extractKey : keys.summarizeKey;
 }
@@ -47,5 +51,6 @@ export function getSettingsKeys({engineId, config, extraction}: SettingsKeysOpti
 	const fieldsKey = getFieldsKey(engineId, config);
 	const summaryKey = fieldsKey === undefined ? summarySettings : hashJson({summaryKey: summarySettings, fieldsKey});
 	const extractKey = hashJson({extract: extraction});
-	return {summaryKey, extractKey, summarizeKey: hashJson({extractKey, summaryKey})};
+	const {mode, languages} = extraction.limits.ocr;
+	return {summaryKey, extractKey, summarizeKey: hashJson({extractKey, summaryKey}), noTextKey: hashJson({ocr: {mode, languages}})};
 }

@@ -3,7 +3,7 @@ import {decideDocument, type DocumentCircumstances} from '../../../src/run/decid
 import {getFailureKey, listFailureKeys, type SettingsKeys} from '../../../src/run/getSettingsKeys.js';
 import type {DocumentRow} from '../../../src/store/types.js';
 
-const before: SettingsKeys = {summaryKey: 'summary-1', extractKey: 'extract-1', summarizeKey: 'summarize-1'};
+const before: SettingsKeys = {summaryKey: 'summary-1', extractKey: 'extract-1', summarizeKey: 'summarize-1', noTextKey: 'ocr-off'};
 const raisedLimit: SettingsKeys = {...before, extractKey: 'extract-2', summarizeKey: 'summarize-2'};
 
 function row(overrides: Partial<DocumentRow>): DocumentRow {
@@ -48,4 +48,9 @@ test('a transient failure is always retried; --retry-failed retries any; --force
 
 test('a failure recorded before failures kept their settings stays skipped until the bytes change', t => {
 	t.is(decideDocument(row({errorCode: 'E_TOO_LARGE', failureKey: null}), now(raisedLimit)), 'skip-failed');
+});
+
+test('a document without text is retried when OCR is turned on or gains a language, not when other limits change', t => {
+	t.is(decideDocument(failed('E_NO_TEXT', 'extract'), now(raisedLimit)), 'skip-failed');
+	t.is(decideDocument(failed('E_NO_TEXT', 'extract'), now({...before, noTextKey: 'ocr-auto-eng'})), 'process');
 });
