@@ -6,9 +6,10 @@ export type {UnsupportedFact as ReportUnsupportedFact} from '../verify/Verificat
 export interface ReportFieldValue {
 	value: unknown;
 	pages?: number[];
-	evidence?: string | null;
+	/** Verbatim quotes from the source that support the value. */
+	evidence?: readonly string[] | null;
 	/** False when the value's evidence is not in the source. */
-	supported?: boolean;
+	supported?: boolean | null;
 }
 
 /**

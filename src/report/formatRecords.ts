@@ -14,7 +14,7 @@ export interface FormatRecordsOptions {
 	bom?: boolean;
 	/** What the readable reports (HTML, Markdown) say they cover. @default every document, generated now */
 	scope?: ReportScope;
-	/** The pipeline's field and question columns (CSV), nested as `fields` and `answers` (JSON, JSON Lines). */
+	/** The pipeline's field and question columns (CSV), nested as `fields` and `answers` (JSON, JSON Lines; fields also in HTML and Markdown). */
 	fieldColumns?: FieldColumns | undefined;
 }
 
@@ -27,7 +27,7 @@ export function formatRecords(records: readonly DocumentRecord[], format: Report
 		case 'csv': return exportCsv(records, {bom: options.bom ?? false, ...(fieldColumns === undefined ? {} : {extraColumns: fieldColumns})});
 		case 'json': return exportJson(nested);
 		case 'jsonl': return exportJsonl(nested);
-		case 'html': return renderHtmlReport(records, scope);
-		case 'md': return renderMarkdownReport(records, scope);
+		case 'html': return renderHtmlReport(nested, scope);
+		case 'md': return renderMarkdownReport(nested, scope);
 	}
 }

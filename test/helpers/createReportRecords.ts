@@ -30,7 +30,7 @@ export function createReportRecords(count: number, start = Date.parse('2026-11-2
 			needs_review: true,
 			citations: [{text: `The ${word} committee reviewed item ${index}.`, pages: [1, 2], support: 0.82}, {text: 'It approved a budget of 4.2 million for 2027.', pages: [], support: 0.1}],
 			unsupported_facts: [{text: '4.2 million', kind: 'number', statement: 'It approved a budget of 4.2 million for 2027.'}],
-			fields: {amount: {value: 4_200_000, pages: [2], evidence: '4,200,000', supported: true}, due_date: {value: '2027-03-31', pages: [], supported: false}, parties: {value: ['Council', 'Board'], pages: [1]}},
+			fields: {amount: {value: 4_200_000, pages: [2], evidence: ['4,200,000'], supported: true}, due_date: {value: '2027-03-31', pages: [], supported: false}, parties: {value: ['Council', 'Board'], pages: [1]}},
 		};
 	});
 }
