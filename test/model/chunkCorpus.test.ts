@@ -113,7 +113,8 @@ corpusTest('corpus: chunking the 352-page freeculture.pdf tokenizes about twice 
 });
 
 async function _readCorpusTexts(): Promise<CorpusText[]> {
-	const context = (file: string): ReaderContext => ({path: file, limits: DEFAULT_CONFIG.extract});
+	// Chunking is measured on text layers: OCR (a child process's worker in a run) is left off here, so this process starts no OCR worker.
+	const context = (file: string): ReaderContext => ({path: file, limits: {...DEFAULT_CONFIG.extract, ocr: {...DEFAULT_CONFIG.extract.ocr, mode: 'off'}}});
 	const texts: CorpusText[] = [];
 	for (const name of (await readdir(path.join(corpusDir, 'text'))).sort()) {
 		texts.push({name, text: _decodeText(await readFile(path.join(corpusDir, 'text', name))), pageStarts: undefined});

@@ -81,8 +81,8 @@ test('precis watch: links out of the inbox and a FIFO dropped in are refused onc
 	const layout = await createLayout(t);
 	const {inbox, outside} = layout;
 	// Two long documents keep both of the watcher's lanes busy while the race below is set up.
-	writeFileSync(join(inbox, 'long1.txt'), createProse(60, 11));
-	writeFileSync(join(inbox, 'long2.txt'), createProse(60, 12));
+	writeFileSync(join(inbox, 'long1.txt'), createProse(400, 11));
+	writeFileSync(join(inbox, 'long2.txt'), createProse(400, 12));
 	const watcher = startWatcher([inbox, ...layout.common, '--stable-ms', '300'], layout.work);
 	t.teardown(() => watcher.child.kill('SIGKILL'));
 	await watcher.waitFor('the initial scan', event => event.event === 'watching');

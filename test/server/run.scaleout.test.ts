@@ -81,13 +81,13 @@ test('a run over two llama-servers survives one being killed: every document don
 	t.deepEqual(readDocuments(db).map(row => [row.path, row.status, row.summary]), readDocuments(referenceDb).map(row => [row.path, row.status, row.summary]), 'the same summaries as the uninterrupted run');
 
 	const rerun = await runPrecis(argsFor(db), {cwd: work});
-	t.is(rerun.code, 0, rerun.stderr);
+	t.is(rerun.code, 3, `the 3 documents that failed before still stand (exit 3): ${rerun.stderr}`);
 	t.like(JSON.parse(rerun.stdout) as Totals, {llmCalls: 0, contextSize: null, documents: {total: good + 3, done: 0, failed: 0, skipped: good + 3}});
 	t.false(rerun.stderr.includes('[openai engine]'), 'with nothing to do, the servers are not even asked');
 
 	writeFileSync(join(inbox, 'late.md'), createProse(5, 40));
 	const late = await runPrecis(argsFor(db), {cwd: work});
-	t.is(late.code, 0, late.stderr);
+	t.is(late.code, 3, late.stderr);
 	t.like(JSON.parse(late.stdout) as Totals, {contextSize: 512, documents: {total: good + 4, done: 1, skipped: good + 3}});
 	t.regex(late.stderr, /does not answer .* it starts out of rotation/);
 });
