@@ -1,7 +1,7 @@
 import {describeErrorFix} from './describeErrorFix.js';
 import {escapeHtml} from './escapeHtml.js';
 import {formatFieldValue} from './formatFieldValue.js';
-import {formatPageList} from './formatPageList.js';
+import {formatPageRanges} from './formatPageRanges.js';
 import {formatUtcMinute} from './formatUtcMinute.js';
 import type {ReportRecord, ReportUnsupportedFact} from './ReportRecord.js';
 import {splitAtFacts} from './splitAtFacts.js';
@@ -65,8 +65,8 @@ function _renderCitations(record: ReportRecord): string {
 	const citations = record.citations ?? [];
 	if (citations.length === 0) return '';
 	const rows = citations.map(citation => `<li${citation.pages.length === 0 ? ' class="uncited"' : ''}>${escapeHtml(citation.text)} `
-		+ `<span class="pages">${citation.pages.length === 0 ? 'no supporting page' : `p. ${escapeHtml(formatPageList(citation.pages))}`} · support ${Math.round(citation.support * 100)}%</span></li>`);
-	return `<details class="citations"><summary>Cited pages: ${escapeHtml(formatPageList(citations.flatMap(citation => citation.pages)) || 'none')}</summary><ol>${rows.join('')}</ol></details>`;
+		+ `<span class="pages">${citation.pages.length === 0 ? 'no supporting page' : `p. ${escapeHtml(formatPageRanges(citation.pages))}`} · support ${Math.round(citation.support * 100)}%</span></li>`);
+	return `<details class="citations"><summary>Cited pages: ${escapeHtml(formatPageRanges(citations.flatMap(citation => citation.pages)) || 'none')}</summary><ol>${rows.join('')}</ol></details>`;
 }
 
 function _renderUnsupportedFacts(facts: readonly ReportUnsupportedFact[]): string {
@@ -80,6 +80,6 @@ function _renderFields(record: ReportRecord): string {
 	if (fields.length === 0) return '';
 	const rows = fields.map(([name, field]) => `<tr${field.supported === false ? ' class="unsupported-value"' : ''}><th scope="row">${escapeHtml(name)}</th>`
 		+ `<td>${escapeHtml(formatFieldValue(field.value))}${field.supported === false ? ' <mark>not found in the source</mark>' : ''}</td>`
-		+ `<td>${escapeHtml(formatPageList(field.pages ?? []))}</td></tr>`);
+		+ `<td>${escapeHtml(formatPageRanges(field.pages ?? []))}</td></tr>`);
 	return `<table class="fields"><thead><tr><th>Field</th><th>Value</th><th>Pages</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -1,7 +1,7 @@
 import {describeErrorFix} from './describeErrorFix.js';
 import {escapeMarkdown} from './escapeMarkdown.js';
 import {formatFieldValue} from './formatFieldValue.js';
-import {formatPageList} from './formatPageList.js';
+import {formatPageRanges} from './formatPageRanges.js';
 import {formatUtcMinute} from './formatUtcMinute.js';
 import type {ReportRecord, ReportScope, ReportUnsupportedFact} from './ReportRecord.js';
 import {splitAtFacts} from './splitAtFacts.js';
@@ -74,13 +74,13 @@ function _highlight(text: string, facts: readonly ReportUnsupportedFact[], inlin
 function _renderCitations(record: ReportRecord): string {
 	const citations = record.citations ?? [];
 	if (citations.length === 0) return '';
-	const rows = citations.map(citation => `- ${escapeMarkdown(citation.text, {inline: true})} — ${citation.pages.length === 0 ? 'no supporting page' : `p. ${formatPageList(citation.pages)}`} (support ${Math.round(citation.support * 100)}%)`);
-	return `Cited pages: ${formatPageList(citations.flatMap(citation => citation.pages)) || 'none'}\n\n${rows.join('\n')}`;
+	const rows = citations.map(citation => `- ${escapeMarkdown(citation.text, {inline: true})} — ${citation.pages.length === 0 ? 'no supporting page' : `p. ${formatPageRanges(citation.pages)}`} (support ${Math.round(citation.support * 100)}%)`);
+	return `Cited pages: ${formatPageRanges(citations.flatMap(citation => citation.pages)) || 'none'}\n\n${rows.join('\n')}`;
 }
 
 function _renderFields(record: ReportRecord): string {
 	const fields = Object.entries(record.fields ?? {});
 	if (fields.length === 0) return '';
-	const rows = fields.map(([name, field]) => `| ${escapeMarkdown(name, {inline: true})} | ${escapeMarkdown(formatFieldValue(field.value), {inline: true})}${field.supported === false ? ' (not found in the source)' : ''} | ${formatPageList(field.pages ?? [])} |`);
+	const rows = fields.map(([name, field]) => `| ${escapeMarkdown(name, {inline: true})} | ${escapeMarkdown(formatFieldValue(field.value), {inline: true})}${field.supported === false ? ' (not found in the source)' : ''} | ${formatPageRanges(field.pages ?? [])} |`);
 	return ['| Field | Value | Pages |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -38,7 +38,7 @@ test('summaries, paths and key points are escaped: no HTML, no accidental headin
 test('citations, unsupported facts (in bold where they occur) and field values are shown when the record has them', t => {
 	const markdown = renderMarkdownReport([createReportRecords(1)[0]!], _scope);
 	t.true(markdown.includes('- Budget of **4.2 million** approved for water'));
-	t.true(markdown.includes('Cited pages: 1–2\n\n- The water committee reviewed item 0. — p. 1–2 (support 82%)\n- It approved a budget of 4.2 million for 2027. — no supporting page (support 10%)'));
+	t.true(markdown.includes('Cited pages: 1-2\n\n- The water committee reviewed item 0. — p. 1-2 (support 82%)\n- It approved a budget of 4.2 million for 2027. — no supporting page (support 10%)'));
 	t.true(markdown.includes('Not found in the source:\n- **4.2 million** (number)'));
 	t.true(markdown.includes('| Field | Value | Pages |\n| --- | --- | --- |\n| amount | 4200000 | 2 |\n| due\\_date | 2027-03-31 (not found in the source) |  |\n| parties | Council; Board | 1 |'));
 });
