@@ -2,7 +2,7 @@ import {chunkText} from '../chunk/chunkText.js';
 import {planFieldBounds, type FieldBounds} from '../config/planFieldBounds.js';
 import type {ChatMessage, Engine} from '../engine/Engine.js';
 import {PipelineError} from '../errors.js';
-import type {CallModel} from '../summarize/summarizeDocument.js';
+import {PROMPT_MARGIN_TOKENS, type CallModel} from '../summarize/summarizeDocument.js';
 import {buildAnswerMergeMessages, buildFieldsMessages, type FieldsPromptContext} from './buildFieldsMessages.js';
 import {createAnswerMergeJsonSchema, createFieldsJsonSchema} from './createFieldsJsonSchema.js';
 import type {FieldResult} from '../store/FieldRecord.js';
@@ -39,8 +39,6 @@ export interface FieldsExtraction {
 	outputTokens: number;
 }
 
-/** Tokens kept free between a prompt's counted size and the context, as for summaries. */
-const _joinMargin = 16;
 /** A part's text shorter than this would need too many calls to be worth it. */
 const _minTextTokens = 64;
 
@@ -89,7 +87,7 @@ export function planItemBounds(items: readonly FieldItem[], maxOutputTokens: num
 
 function _fitsWhole(messages: ChatMessage[], text: string, options: ExtractFieldsOptions): boolean {
 	const {engine} = options;
-	const budget = engine.contextSize - options.call.maxOutputTokens - _joinMargin;
+	const budget = engine.contextSize - options.call.maxOutputTokens - PROMPT_MARGIN_TOKENS;
 	if (text.length > budget * 12) return false;
 	return engine.countPromptTokens(messages) <= budget;
 }
@@ -113,7 +111,7 @@ function _planParts(input: FieldsInput, items: readonly FieldItem[], bounds: Fie
 export function getFieldsTextBudget(items: readonly FieldItem[], bounds: FieldBounds, options: Pick<ExtractFieldsOptions, 'engine' | 'call'> & {title: string}): number {
 	const {engine, call} = options;
 	const template = engine.countPromptTokens(buildFieldsMessages('', items, bounds, {title: options.title, system: call.system, part: 9999, parts: 9999}));
-	const budget = engine.contextSize - call.maxOutputTokens - _joinMargin - template;
+	const budget = engine.contextSize - call.maxOutputTokens - PROMPT_MARGIN_TOKENS - template;
 	if (budget < _minTextTokens) {
 		throw new PipelineError('E_CONFIG_INVALID', `fields: the instructions of ${items.length} fields and questions take ${template} tokens and their answer ${call.maxOutputTokens} (summarize.maxOutputTokens), leaving ${Math.max(0, budget)} of the context's ${engine.contextSize} tokens for text, under the ${_minTextTokens} needed: raise engine.contextSize or ask fewer fields`, {retryable: false});
 	}
@@ -136,7 +134,7 @@ async function _mergeAnswers(pending: Map<FieldItem, string[]>, results: Map<str
 	const {engine, call} = merge.options;
 	const messages = buildAnswerMergeMessages(pending, merge.context);
 	const questions = [...pending.keys()];
-	if (engine.countPromptTokens(messages) + call.maxOutputTokens + _joinMargin > engine.contextSize) {
+	if (engine.countPromptTokens(messages) + call.maxOutputTokens + PROMPT_MARGIN_TOKENS > engine.contextSize) {
 		for (const item of questions) results.get(item.id)?.warnings.push(`${item.id}: answers from ${pending.get(item)?.length} parts are too long to merge in one call; the first is kept`);
 		return;
 	}

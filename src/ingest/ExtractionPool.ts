@@ -2,6 +2,7 @@ import {fork, type ChildProcess} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
+import type {ResolvedConfig} from '../config/schema.js';
 import {IngestError, type ErrorCode} from '../errors.js';
 import type {FileIdentity} from './createInputGuard.js';
 import {findOcrLanguageFiles} from './ocr/findOcrLanguageFiles.js';
@@ -68,6 +69,11 @@ export class ExtractionPool {
 	#dispatchQueued = false;
 
 	/** Throws a ConfigError, before any document is read, when an OCR language's data package is not installed. */
+	/** A pool for the config's `extract` section (limits, time and memory per document, processes); `workers` overrides its process count. */
+	static fromConfig({timeoutSeconds, maxMemoryMb, workers, ...limits}: ResolvedConfig['extract'], options: {workers?: number} = {}): ExtractionPool {
+		return new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers: options.workers ?? workers});
+	}
+
 	constructor(options: ExtractionPoolOptions) {
 		if (options.limits.ocr.mode !== 'off') findOcrLanguageFiles(options.limits.ocr.languages);
 		this.#options = options;

@@ -7,7 +7,7 @@ import type {StoredVerification} from '../store/types.js';
 import {buildRepairMessages} from '../summarize/buildRepairMessages.js';
 import {createSummaryJsonSchema, type SummarizeOptions} from '../summarize/buildMessages.js';
 import {parseSummaryOutput} from '../summarize/parseSummaryOutput.js';
-import type {CallModel, DocumentSummary} from '../summarize/summarizeDocument.js';
+import {PROMPT_MARGIN_TOKENS, type CallModel, type DocumentSummary} from '../summarize/summarizeDocument.js';
 import {findNearestPassages} from '../verify/findNearestPassages.js';
 import {indexSource, type SourceIndex} from '../verify/indexSource.js';
 import {checkerVersion, type VerificationResult} from '../verify/VerificationResult.js';
@@ -82,15 +82,12 @@ function _toStored(result: VerificationResult): Pick<StoredVerification, 'needsR
 	return {needsReview: result.needs_review, citations: result.citations, unsupportedFacts: result.unsupported_facts};
 }
 
-/** Tokens kept free between a prompt's counted size and the context. */
-const _joinMargin = 16;
-
 /** One repair call, its passages dropped from the end until the prompt fits the context. */
 async function _repair(drafted: DocumentSummary, result: VerificationResult, index: SourceIndex, context: RepairContext): Promise<DocumentSummary> {
 	const {summarize, engine} = context;
 	const statements = [...new Set(result.unsupported_facts.map(fact => fact.statement))];
 	const passages = findNearestPassages(statements, index);
-	const budget = engine.contextSize - summarize.maxOutputTokens - _joinMargin;
+	const budget = engine.contextSize - summarize.maxOutputTokens - PROMPT_MARGIN_TOKENS;
 	let messages = buildRepairMessages({title: context.title, summary: drafted.summary, unsupportedFacts: result.unsupported_facts, passages}, summarize);
 	let promptTokens = engine.countPromptTokens(messages);
 	while (promptTokens > budget && passages.length > 0) {

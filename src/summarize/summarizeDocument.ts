@@ -64,8 +64,8 @@ export interface DocumentSummary {
 	warnings: string[];
 }
 
-/** Tokens kept free between a prompt's counted size and the context, for safety at template joins. */
-const _joinMargin = 16;
+/** Tokens kept free between a prompt's counted size and the context, for safety at template joins; every planner of model calls keeps it. */
+export const PROMPT_MARGIN_TOKENS = 16;
 const _partialSeparator = '\n\n';
 
 /**
@@ -83,7 +83,7 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	const warnings: string[] = [];
 	const maxTokens = summarize.maxOutputTokens;
 	const templateFor = (kind: PromptKind): number => engine.countPromptTokens(buildMessages(kind, '', variables, summarize));
-	const budgetFor = (kind: PromptKind): number => engine.contextSize - maxTokens - _joinMargin - templateFor(kind);
+	const budgetFor = (kind: PromptKind): number => engine.contextSize - maxTokens - PROMPT_MARGIN_TOKENS - templateFor(kind);
 	const sent = createSentTokenizer(engine.tokenizer);
 	const giveUp = new AbortController();
 	const report = options.onProgress ?? (() => undefined);
@@ -158,7 +158,7 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 export function planChunks(input: SummarizeInput, options: Pick<SummarizeDocumentOptions, 'engine' | 'summarize' | 'chunk'>): Chunk[] {
 	const {engine, summarize} = options;
 	const template = engine.countPromptTokens(buildMessages('map', '', {title: input.title}, summarize));
-	const mapBudget = engine.contextSize - summarize.maxOutputTokens - _joinMargin - template;
+	const mapBudget = engine.contextSize - summarize.maxOutputTokens - PROMPT_MARGIN_TOKENS - template;
 	if (mapBudget <= 0) throw new EngineError('E_PROMPT_TOO_LONG', `the context of ${engine.contextSize} tokens leaves no room for text after the prompt and ${summarize.maxOutputTokens} output tokens; raise engine.contextSize or lower summarize.maxOutputTokens`, {retryable: false});
 	const chunkBudget = options.chunk.maxTokens > 0 ? Math.min(options.chunk.maxTokens, mapBudget) : mapBudget;
 	return chunkText(input.text, {

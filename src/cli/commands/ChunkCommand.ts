@@ -1,10 +1,10 @@
 import type {CommandModule} from 'yargs';
 import {createEngine} from '../../engine/createEngine.js';
-import {ExtractionPool} from '../../ingest/ExtractionPool.js';
 import {toSummarizeInput} from '../../run/toSummarizeInput.js';
 import {planChunks} from '../../summarize/summarizeDocument.js';
 import {addConfigFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
 import {commandIndex} from '../commandIndex.js';
+import {extractOneDocument} from '../extractOneDocument.js';
 
 export interface ChunkCommand extends ConfigFlags {
 	file: string;
@@ -20,12 +20,7 @@ export const ChunkCommand: CommandModule<object, ChunkCommand> = {
 		.option('json', {type: 'boolean', default: false, describe: 'Print a JSON array of chunks'}) as never,
 	async handler(args) {
 		const {config} = resolveConfigFromFlags(args);
-		const {timeoutSeconds, maxMemoryMb, ...limits} = config.extract;
-		let document;
-		{
-			await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers: 1});
-			document = await pool.extract(args.file);
-		}
+		const document = await extractOneDocument(args.file, config.extract);
 		const engine = await createEngine(config.engine);
 		try {
 			const chunks = planChunks(toSummarizeInput(document), {engine, summarize: config.summarize, chunk: config.chunk});

@@ -30,8 +30,7 @@ export const ExtractCommand: CommandModule<object, ExtractCommand> = {
 		const {files: paths, refused} = await discoverFiles(args.inputs, config.discover);
 		for (const input of refused) process.stderr.write(`precis: skipped ${input.path} (${input.reason}): ${input.message}\n`);
 		const guard = await createInputGuard(args.inputs, config.discover.followSymlinks);
-		const {timeoutSeconds, maxMemoryMb, workers, ...limits} = config.extract;
-		await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers});
+		await using pool = ExtractionPool.fromConfig(config.extract);
 		// Queued largest file first, so that no big file starts last while the other processes sit idle;
 		// printed in the order found.
 		const outcomes: Array<Promise<_Outcome>> = [];

@@ -32,7 +32,6 @@ export const RunCommand: CommandModule<object, RunCommand> = {
 		const {config} = resolveConfigFromFlags(args);
 		const inputs = args.inputs.length > 0 ? args.inputs : config.inputs;
 		if (inputs.length === 0) throw new PipelineError('E_USAGE', 'no inputs: name files or folders, or set inputs: in the pipeline', {retryable: false});
-		const {timeoutSeconds, maxMemoryMb, workers, ...limits} = config.extract;
 		using store = openStore(config.db);
 		// Loaded only when a document needs a model call: a rerun over unchanged documents never loads it.
 		const engine = await createLazyEngine(config.engine);
@@ -40,7 +39,7 @@ export const RunCommand: CommandModule<object, RunCommand> = {
 		const shutdown = onShutdownSignal(reporter.log);
 		let result: RunResult;
 		try {
-			await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers});
+			await using pool = ExtractionPool.fromConfig(config.extract);
 			result = await runBatch({inputs, config, engine, store, pool, force: args.force, retryFailed: args.retryFailed, signal: shutdown.signal, onEvent: reporter.onEvent});
 		} finally {
 			reporter.stop();

@@ -1,15 +1,13 @@
 import {readFile} from 'node:fs/promises';
 import {text} from 'node:stream/consumers';
 import type {CommandModule} from 'yargs';
-import type {ResolvedConfig} from '../../config/schema.js';
 import {PipelineError} from '../../errors.js';
-import {ExtractionPool} from '../../ingest/ExtractionPool.js';
-import type {SourceDocument} from '../../ingest/SourceDocument.js';
 import {indexSource} from '../../verify/indexSource.js';
 import type {Citation, VerificationResult} from '../../verify/VerificationResult.js';
 import {verifySummary} from '../../verify/verifySummary.js';
 import {addPipelineFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
 import {ExitCode} from '../ExitCode.js';
+import {extractOneDocument} from '../extractOneDocument.js';
 import {commandIndex} from '../commandIndex.js';
 
 export interface VerifyCommand extends Pick<ConfigFlags, 'config' | 'pipeline' | 'timeout'> {
@@ -34,19 +32,12 @@ export const VerifyCommand: CommandModule<object, VerifyCommand> = {
 	async handler(args) {
 		const {config} = resolveConfigFromFlags({config: args.config, pipeline: args.pipeline, timeout: args.timeout});
 		const summary = await _readSummary(args.summary);
-		const document = await _extract(args.document, config.extract);
+		const document = await extractOneDocument(args.document, config.extract);
 		const result = verifySummary(summary, indexSource(document.text, document.pageStarts), {supportThreshold: config.verify.supportThreshold});
 		process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : _formatText(args.document, result, config.verify.supportThreshold));
 		process.exitCode = result.needs_review ? ExitCode.SomeFailed : ExitCode.Ok;
 	},
 };
-
-/** The document, extracted as `precis run` extracts it (in a child process, under the same limits). */
-async function _extract(path: string, settings: ResolvedConfig['extract']): Promise<SourceDocument> {
-	const {timeoutSeconds, maxMemoryMb, workers: _workers, ...limits} = settings;
-	await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers: 1});
-	return await pool.extract(path);
-}
 
 async function _readSummary(source: string): Promise<string> {
 	try {

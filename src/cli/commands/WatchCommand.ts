@@ -48,8 +48,7 @@ export const WatchCommand: CommandModule<object, WatchCommand> = {
 		const shutdown = onShutdownSignal(reporter.log);
 		let result: RunResult;
 		try {
-			const {timeoutSeconds, maxMemoryMb, workers, ...limits} = config.extract;
-			await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers});
+			await using pool = ExtractionPool.fromConfig(config.extract);
 			result = await watchFolder({
 				folders, stableMs, rescanMs: config.watch.rescanMs, config, engine, store, pool, force: args.force, signal: shutdown.signal, onEvent: reporter.onEvent,
 				onWatchEvent: event => _logWatchEvent(event, reporter.log),

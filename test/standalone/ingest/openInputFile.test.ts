@@ -31,8 +31,7 @@ test('a file swapped for a link to a file outside after it was admitted is not r
 	symlinkSync(join(outside, 'report.txt'), report);
 	await t.throwsAsync(openInputFile(admitted.path, admitted.identity), {code: 'E_INPUT_CHANGED'});
 	await t.throwsAsync(hashFile(admitted.path, admitted.identity), {code: 'E_INPUT_CHANGED'});
-	const {timeoutSeconds, maxMemoryMb, workers, ...limits} = DEFAULT_CONFIG.extract;
-	await using pool = new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers: Math.min(workers, 1) || 1});
+	await using pool = ExtractionPool.fromConfig(DEFAULT_CONFIG.extract, {workers: 1});
 	await t.throwsAsync(pool.extract(admitted.path, admitted.identity), {code: 'E_INPUT_CHANGED'});
 	// The same file named by the user is read through the link, as asked.
 	t.regex((await pool.extract(report)).text, /PRIVATE/);
