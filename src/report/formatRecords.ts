@@ -22,9 +22,10 @@ export interface FormatRecordsOptions {
 export function formatRecords(records: readonly DocumentRecord[], format: ReportFormat, options: FormatRecordsOptions = {}): string {
 	const scope = options.scope ?? {selection: 'all documents', generatedAt: new Date()};
 	const {fieldColumns} = options;
+	if (format === 'csv') return exportCsv(records, {bom: options.bom ?? false, ...(fieldColumns === undefined ? {} : {extraColumns: fieldColumns})});
+	// The other formats nest each record's field values (CSV gives them columns instead).
 	const nested = fieldColumns === undefined ? records : records.map(record => fieldColumns.nest(record));
 	switch (format) {
-		case 'csv': return exportCsv(records, {bom: options.bom ?? false, ...(fieldColumns === undefined ? {} : {extraColumns: fieldColumns})});
 		case 'json': return exportJson(nested);
 		case 'jsonl': return exportJsonl(nested);
 		case 'html': return renderHtmlReport(nested, scope);
