@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import {resolveModelFile} from 'node-llama-cpp';
 import {EngineError, toError} from '../errors.js';
+import {createRequestTimeout} from './createRequestTimeout.js';
 
 export interface ResolveModelPathOptions {
 	/** Folder that holds downloaded models. */
@@ -76,13 +77,24 @@ function _getUrlFileName(model: string): string | undefined {
 }
 
 function _getHostUrl(model: string): string {
-	return _urlPattern.test(model) ? new URL(model).origin : _defaultHfEndpoint;
+	return _urlPattern.test(model) ? new URL(model).origin : _getHuggingFaceEndpoint();
+}
+
+/**
+ * The host node-llama-cpp downloads `hf:` models from: llama.cpp's MODEL_ENDPOINT or HF_ENDPOINT
+ * (a mirror), else Hugging Face. Probing the same host keeps a mirror user from being told the
+ * default host is unreachable.
+ */
+function _getHuggingFaceEndpoint(): string {
+	const configured = [process.env['MODEL_ENDPOINT'], process.env['HF_ENDPOINT']].find(url => url !== undefined && _urlPattern.test(url));
+	return configured === undefined ? _defaultHfEndpoint : new URL(configured).origin;
 }
 
 /** Fails within `timeoutMs` unless the host answers (any HTTP status counts as reachable). */
 async function _probeHost(url: string, timeoutMs: number, message: string): Promise<void> {
+	using timeout = createRequestTimeout(timeoutMs);
 	try {
-		await fetch(url, {method: 'HEAD', signal: AbortSignal.timeout(timeoutMs)});
+		await fetch(url, {method: 'HEAD', signal: timeout.signal});
 	} catch (error) {
 		throw new EngineError('E_MODEL_UNAVAILABLE', `${message} (${url}: ${_describeNetworkError(error)})`, {cause: error});
 	}

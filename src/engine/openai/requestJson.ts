@@ -1,4 +1,5 @@
 import {toError} from '../../errors.js';
+import {createRequestTimeout} from '../createRequestTimeout.js';
 import {parseRetryAfter} from './getRetryDelayMs.js';
 import {RequestFailure} from './RequestFailure.js';
 
@@ -17,8 +18,8 @@ export interface RequestJsonOptions {
  * `signal` throws its reason instead.
  */
 export async function requestJson(url: string, options: RequestJsonOptions): Promise<unknown> {
-	const timeout = AbortSignal.timeout(options.timeoutMs);
-	const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
+	using timeout = createRequestTimeout(options.timeoutMs);
+	const signal = options.signal === undefined ? timeout.signal : AbortSignal.any([options.signal, timeout.signal]);
 	const headers: Record<string, string> = {accept: 'application/json'};
 	if (options.body !== undefined) headers['content-type'] = 'application/json';
 	if (options.apiKey !== undefined && options.apiKey !== '') headers['authorization'] = `Bearer ${options.apiKey}`;
@@ -29,7 +30,7 @@ export async function requestJson(url: string, options: RequestJsonOptions): Pro
 		text = await response.text();
 	} catch (error) {
 		if (options.signal?.aborted === true) throw options.signal.reason;
-		if (timeout.aborted || _isUndiciTimeout(error)) throw new RequestFailure('timeout', url, `no answer from ${url} within ${options.timeoutMs / 1000} s`, {cause: error});
+		if (timeout.signal.aborted || _isUndiciTimeout(error)) throw new RequestFailure('timeout', url, `no answer from ${url} within ${options.timeoutMs / 1000} s`, {cause: error});
 		throw new RequestFailure('connection', url, `cannot reach ${url} (${_describeConnectionError(error)})`, {cause: error});
 	}
 	if (!response.ok) {
