@@ -6,6 +6,7 @@ import {commandIndex, type CommandEntry, type CommandName} from './commandIndex.
 import {createLogLine} from './createLogLine.js';
 import {ExitCode} from './ExitCode.js';
 import {fatalErrorFormat} from './fatalErrorFormat.js';
+import {guardUnfinishedCommand} from './guardUnfinishedCommand.js';
 
 /** Registers each command's module, loaded only when that command runs (`precis extract` need not load the LLM engine). */
 const _loaders: Record<CommandName, (cli: Argv, examples: CommandEntry['examples']) => Promise<Argv>> = {
@@ -62,6 +63,8 @@ async function runCli(argv: readonly string[]): Promise<void> {
 	try {
 		const cli = await _addCommands(yargs(argv as string[]).scriptName('precis'), argv);
 		await cli
+			// Help, version and completion return instead of calling process.exit, so the process ends as every command does.
+			.exitProcess(false)
 			.demandCommand(1, 'Name a command; see precis --help')
 			.strict()
 			.help()
@@ -88,4 +91,6 @@ async function runCli(argv: readonly string[]): Promise<void> {
 	}
 }
 
+const _finished = guardUnfinishedCommand();
 await runCli(hideBin(process.argv));
+_finished();

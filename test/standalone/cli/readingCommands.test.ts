@@ -34,3 +34,12 @@ test('under --log-format json a fatal error is one JSON line too', async t => {
 	t.regex(String(last['message']), /missing\.gguf/);
 	t.true(lines.every(line => line.startsWith('{')), 'every stderr line is JSON');
 });
+
+test('help, version and completion print their text and exit 0', async t => {
+	for (const [args, expected] of [[['--help'], /precis export/], [['run', '--help'], /Examples:/], [['--version'], /^\d+\.\d+\.\d+/], [['completion'], /precis/]] as const) {
+		const result = await runPrecis(args);
+		t.is(result.code, 0, `${args.join(' ')}: ${result.stderr}`);
+		t.regex(result.stdout, expected);
+		t.is(result.stderr, '');
+	}
+});
