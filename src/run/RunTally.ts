@@ -9,7 +9,8 @@ type _Call = Omit<Extract<RunEvent, {type: 'call-done'}>, 'type'>;
 
 /**
  * A run's counts: each outcome is counted, reported as a {@link RunEvent} and written to the run's
- * row (so `precis status` in another process shows progress) in one place.
+ * row (so `precis status` in another process shows progress) in one place. Counts of model calls are
+ * written as each call ends; the other counts when each document ends.
  */
 export class RunTally {
 	readonly result: RunResult;
@@ -62,6 +63,8 @@ export class RunTally {
 			result.promptTokens += call.promptTokens;
 			result.evaluatedPromptTokens += call.promptTokens - call.cachedPromptTokens;
 			result.outputTokens += call.outputTokens;
+			// A model call takes far longer than this write: `precis status` sees calls and tokens as they are made.
+			this.save();
 		}
 		this.#emit({type: 'call-done', ...call});
 	}
