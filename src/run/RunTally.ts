@@ -6,6 +6,8 @@ import type {RunResult} from './RunResult.js';
 
 export type SkipReason = Extract<RunEvent, {type: 'document-skipped'}>['reason'];
 type _Call = Omit<Extract<RunEvent, {type: 'call-done'}>, 'type'>;
+/** How a document is counted: its latest outcome in this run. */
+type _Outcome = 'done' | 'failed' | 'skipped' | 'failed-before';
 
 /**
  * A run's counts: each outcome is counted, reported as a {@link RunEvent} and written to the run's
@@ -16,6 +18,12 @@ export class RunTally {
 	readonly result: RunResult;
 	readonly #store: Store;
 	readonly #emit: (event: RunEvent) => void;
+	/**
+	 * Each document's outcome so far. A watcher works on a document again (a transient failure
+	 * retried, a file changed): it is counted once, by its latest outcome, and a later skip (nothing
+	 * changed) leaves the outcome it had.
+	 */
+	readonly #outcomes = new Map<string, _Outcome>();
 
 	constructor(runId: number, contextSize: number | null, store: Store, emit: (event: RunEvent) => void) {
 		this.result = {
@@ -36,13 +44,12 @@ export class RunTally {
 	}
 
 	skipped(path: string, reason: SkipReason): void {
-		this.result.documents.skipped++;
-		if (reason === 'failed-before') this.result.documents.failedBefore++;
+		if (!this.#outcomes.has(path)) this.#count(path, reason === 'failed-before' ? 'failed-before' : 'skipped');
 		this.#emit({type: 'document-skipped', path, reason});
 	}
 
 	done(path: string, summary: DocumentSummary, seconds: number): void {
-		this.result.documents.done++;
+		this.#count(path, 'done');
 		this.result.maxPromptTokens = Math.max(this.result.maxPromptTokens, summary.maxPromptTokens);
 		this.#emit({
 			type: 'document-done', path, seconds, llmCalls: summary.calls - summary.cachedCalls, cacheHits: summary.cachedCalls,
@@ -51,7 +58,7 @@ export class RunTally {
 	}
 
 	failed(path: string, code: string, message: string, retryable: boolean): void {
-		this.result.documents.failed++;
+		this.#count(path, 'failed');
 		this.#emit({type: 'document-failed', path, code, message, retryable});
 	}
 
@@ -69,6 +76,15 @@ export class RunTally {
 		this.#emit({type: 'call-done', ...call});
 	}
 
+	/** Counts `path` under `outcome`, in place of the outcome it had before. */
+	#count(path: string, outcome: _Outcome): void {
+		const {documents} = this.result;
+		const previous = this.#outcomes.get(path);
+		if (previous !== undefined) _adjust(documents, previous, -1);
+		_adjust(documents, outcome, 1);
+		this.#outcomes.set(path, outcome);
+	}
+
 	/** Writes the counters to the run's row. */
 	save(): void {
 		this.#store.updateRunCounters(this.result.runId, this.toCounters());
@@ -81,5 +97,14 @@ export class RunTally {
 			documentsTotal: result.documents.total, documentsDone: result.documents.done,
 			documentsFailed: result.documents.failed, documentsSkipped: result.documents.skipped,
 		};
+	}
+}
+
+function _adjust(documents: RunResult['documents'], outcome: _Outcome, by: 1 | -1): void {
+	if (outcome === 'failed-before') {
+		documents.skipped += by;
+		documents.failedBefore += by;
+	} else {
+		documents[outcome] += by;
 	}
 }
