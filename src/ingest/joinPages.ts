@@ -1,3 +1,4 @@
+import {sliceFromLastWord} from '../text/sliceFromLastWord.js';
 import {endsSentence} from '../text/splitSentences.js';
 import type {ExtractedPage} from './SourceDocument.js';
 
@@ -37,7 +38,7 @@ const _listItem = /^\p{Ll}[.)]\s/u;
 function _joinAcross(before: string, next: string, readDocument: () => string): {before: string; separator: string} {
 	const trimmed = before.trimEnd();
 	if (endsSentence(trimmed) || !_startsMidSentence.test(next) || _listItem.test(next)) return {before, separator: _pageSeparator};
-	const head = /(\p{L}+)[-\u2010]$/u.exec(trimmed)?.[1];
+	const head = /(\p{L}+)[-\u2010]$/u.exec(sliceFromLastWord(trimmed))?.[1];
 	const tail = /^\p{Ll}+/u.exec(next)?.[0];
 	if (head === undefined || tail === undefined) return {before: trimmed, separator: ' '};
 	const document = readDocument();

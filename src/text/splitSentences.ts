@@ -1,3 +1,5 @@
+import {sliceFromLastWord} from './sliceFromLastWord.js';
+
 /** A sentence's place in a text: `[start, end)`, with surrounding whitespace left out. */
 export interface SentenceSpan {
 	start: number;
@@ -85,7 +87,8 @@ function _findCut(text: string, from: number, limit: number): number {
  * question mark or full stop (`؟`, `۔`) or a Devanagari danda (`।`), before closing quotes or brackets.
  */
 export function endsSentence(text: string): boolean {
-	return /[.!?…。！？؟۔।॥][\p{Pf}\p{Pe}"'’”»]*$/u.test(text.trimEnd()) && !_endsWithAbbreviation(text.trimEnd(), '');
+	const end = sliceFromLastWord(text.trimEnd());
+	return /[.!?…。！？؟۔।॥][\p{Pf}\p{Pe}"'’”»]*$/u.test(end) && !_endsWithAbbreviation(end, '');
 }
 
 function _continuesAfter(previous: string, next: string): boolean {
