@@ -1,7 +1,7 @@
-import {readFileSync} from 'node:fs';
 import yargs, {type Argv, type CommandModule} from 'yargs';
 import {hideBin} from 'yargs/helpers';
 import {isPipelineError, PipelineError, toError} from '../errors.js';
+import {readPrecisVersion} from '../ingest/readPrecisVersion.js';
 import {commandIndex, type CommandEntry, type CommandName} from './commandIndex.js';
 import {createLogLine} from './createLogLine.js';
 import {ExitCode} from './ExitCode.js';
@@ -49,11 +49,6 @@ function _withExamples<U>(module: CommandModule<object, U>, examples: CommandEnt
 	};
 }
 
-/** The version in precis's package.json (from src/cli or dist/cli alike). */
-function _readVersion(): string {
-	return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version;
-}
-
 /**
  * The precis command line. Commands live in ./commands, one module each; this is the only place
  * that catches errors at the top: a PipelineError (a user's mistake or a bad input) prints one
@@ -69,7 +64,7 @@ async function runCli(argv: readonly string[]): Promise<void> {
 			.strict()
 			.help()
 			.alias('h', 'help')
-			.version(_readVersion())
+			.version(readPrecisVersion())
 			.completion('completion', 'Print a bash/zsh completion script (add it to ~/.bashrc or ~/.zshrc)')
 			.wrap(Math.min(110, process.stdout.columns || 100))
 			// Throwing here keeps yargs from running the command after a usage error (an unknown or misspelt flag).

@@ -26,7 +26,7 @@ export function reportRunOutcome(result: RunResult, options: ReportRunOutcomeOpt
 	const totals = {
 		runId: result.runId, documents: result.documents, llmCalls: result.llmCalls, cacheHits: result.cacheHits,
 		promptTokens: result.promptTokens, evaluatedPromptTokens: result.evaluatedPromptTokens, outputTokens: result.outputTokens,
-		maxPromptTokens: result.maxPromptTokens, contextSize: result.contextSize, wallSeconds: Math.round(result.wallSeconds * 1000) / 1000,
+		maxPromptTokens: result.maxPromptTokens, texts: result.texts, contextSize: result.contextSize, wallSeconds: Math.round(result.wallSeconds * 1000) / 1000,
 		needsReview: options.store.countNeedsReview(result.runId),
 	};
 	if (options.json) process.stdout.write(`${JSON.stringify(totals)}\n`);

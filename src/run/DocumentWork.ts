@@ -24,7 +24,7 @@ export interface DocumentWork {
 	keys: SettingsKeys;
 	engineId: string;
 	runId: number;
-	/** Work on every document, ignoring (and replacing) cached calls. */
+	/** Work on every document, ignoring (and replacing) cached calls and stored texts. */
 	force: boolean;
 	/** Work on every failed document, keeping cached calls. */
 	retryFailed: boolean;

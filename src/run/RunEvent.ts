@@ -10,7 +10,8 @@ export type RunEvent =
 	/** A watcher queued a settled file. */
 	| {type: 'document-queued'; path: string}
 	| {type: 'document-started'; path: string; bytes: number}
-	| {type: 'document-extracted'; path: string; chars: number}
+	/** `reused`: the text stored by an earlier run for the same bytes and extraction settings, no extraction process asked. */
+	| {type: 'document-extracted'; path: string; chars: number; reused: boolean}
 	| (SummarizeProgress & {path: string})
 	| {type: 'document-done'; path: string; seconds: number; llmCalls: number; cacheHits: number; chunks: number; collapseLevels: number; maxPromptTokens: number; warnings: string[]}
 	/** `retryable`: the failure may pass (a server that was down); false: it stands until the file or the settings that decided it change. */

@@ -15,6 +15,8 @@ export interface RunResult {
 	evaluatedPromptTokens: number;
 	outputTokens: number;
 	maxPromptTokens: number;
+	/** Documents' texts read in this run: by an extraction process, or reused from the store (same bytes, same extraction settings). */
+	texts: {extracted: number; reused: number};
 	/** The engine's context; null when the engine was never loaded (no document needed it). */
 	contextSize: number | null;
 	wallSeconds: number;

@@ -28,7 +28,7 @@ export class RunTally {
 	constructor(runId: number, contextSize: number | null, store: Store, emit: (event: RunEvent) => void) {
 		this.result = {
 			runId, documents: {total: 0, done: 0, failed: 0, skipped: 0, failedBefore: 0}, llmCalls: 0, cacheHits: 0,
-			promptTokens: 0, evaluatedPromptTokens: 0, outputTokens: 0, maxPromptTokens: 0, contextSize, wallSeconds: 0, interrupted: false,
+			promptTokens: 0, evaluatedPromptTokens: 0, outputTokens: 0, maxPromptTokens: 0, texts: {extracted: 0, reused: 0}, contextSize, wallSeconds: 0, interrupted: false,
 		};
 		this.#store = store;
 		this.#emit = emit;
@@ -60,6 +60,11 @@ export class RunTally {
 	failed(path: string, code: string, message: string, retryable: boolean): void {
 		this.#count(path, 'failed');
 		this.#emit({type: 'document-failed', path, code, message, retryable});
+	}
+
+	/** A document's text read: by an extraction process, or reused from the store. */
+	countText(reused: boolean): void {
+		this.result.texts[reused ? 'reused' : 'extracted']++;
 	}
 
 	call(call: _Call): void {

@@ -1,6 +1,5 @@
 import type {ResolvedConfig} from '../config/schema.js';
 import type {Engine} from '../engine/Engine.js';
-import type {ExtractionPool} from '../ingest/ExtractionPool.js';
 import type {SourceDocument} from '../ingest/SourceDocument.js';
 import type {Store} from '../store/Store.js';
 import type {StoredVerification} from '../store/types.js';
@@ -55,16 +54,16 @@ export async function checkSummary(document: Pick<SourceDocument, 'text' | 'page
 
 /**
  * For a document skipped as already summarized: checks its stored summary again when it was never
- * checked or the checker's settings changed since, from the source extracted anew (the store keeps
- * summaries, not sources); no model call, no repair. A source that can no longer be read, or whose
- * bytes changed, keeps the old check.
+ * checked or the checker's settings changed since, from its source as `readSource` gives it (the
+ * runner's stored text of those bytes, else extracted anew); no model call, no repair. A source that
+ * can no longer be read, or whose bytes changed, keeps the old check.
  */
-export async function recheckStoredSummary(store: Store, pool: Pick<ExtractionPool, 'extract'>, file: string, settings: VerifyConfig): Promise<boolean> {
+export async function recheckStoredSummary(store: Store, file: string, settings: VerifyConfig, readSource: (sha256: string) => Promise<SourceDocument>): Promise<boolean> {
 	if (!settings.enabled) return false;
 	const row = store.getDocument(file);
-	if (row?.summary === null || row?.summary === undefined || store.getVerification(file)?.verifyKey === getVerifyKey(settings)) return false;
+	if (row?.summary === null || row?.summary === undefined || row.sha256 === null || store.getVerification(file)?.verifyKey === getVerifyKey(settings)) return false;
 	try {
-		const document = await pool.extract(file);
+		const document = await readSource(row.sha256);
 		if (document.sha256 !== row.sha256) return false;
 		const result = verifySummary(row.summary, indexSource(document.text, document.pageStarts), {supportThreshold: settings.supportThreshold, keyPoints: row.keyPoints ?? []});
 		store.putVerification(file, document.sha256, row.summary, {verifyKey: getVerifyKey(settings), repair: store.getVerification(file)?.repair ?? null, ..._toStored(result)});

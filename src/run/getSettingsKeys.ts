@@ -1,6 +1,7 @@
 import type {ResolvedConfig} from '../config/schema.js';
 import type {ExtractionSettings} from '../ingest/ExtractionPool.js';
 import {isDecidedByBytesAlone} from '../errors.js';
+import {readPrecisVersion} from '../ingest/readPrecisVersion.js';
 import {getFieldsKey} from './extractDocumentFields.js';
 import {hashJson} from './hashJson.js';
 
@@ -14,6 +15,12 @@ export interface SettingsKeys {
 	summarizeKey: string;
 	/** What a document without text (E_NO_TEXT) depends on besides its bytes: whether and in which languages OCR reads it. */
 	noTextKey: string;
+	/**
+	 * What the extracted text of given bytes depends on: the extraction limits (OCR mode, languages,
+	 * resolution and pixel cap included) and precis's version (its readers). A text stored under
+	 * another key is extracted again; time and memory limits decide only whether extraction succeeds.
+	 */
+	textKey: string;
 }
 
 /** The failure key of a failure decided by the bytes alone (a broken or empty file): no setting changes it. */
@@ -52,5 +59,6 @@ export function getSettingsKeys({engineId, config, extraction}: SettingsKeysOpti
 	const summaryKey = fieldsKey === undefined ? summarySettings : hashJson({summaryKey: summarySettings, fieldsKey});
 	const extractKey = hashJson({extract: extraction});
 	const {mode, languages} = extraction.limits.ocr;
-	return {summaryKey, extractKey, summarizeKey: hashJson({extractKey, summaryKey}), noTextKey: hashJson({ocr: {mode, languages}})};
+	const textKey = hashJson({limits: extraction.limits, precis: readPrecisVersion()});
+	return {summaryKey, extractKey, summarizeKey: hashJson({extractKey, summaryKey}), noTextKey: hashJson({ocr: {mode, languages}}), textKey};
 }

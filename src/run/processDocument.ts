@@ -1,10 +1,12 @@
 import {isPipelineError, toError} from '../errors.js';
+import type {FileIdentity} from '../ingest/createInputGuard.js';
 import type {Lease} from '../store/types.js';
 import {recheckStoredSummary} from './checkDocumentSummary.js';
 import {decideDocument, type DocumentDecision} from './decideDocument.js';
 import type {DocumentWork} from './DocumentWork.js';
 import {getFailureKey, listFailureKeys} from './getSettingsKeys.js';
 import {hashFile} from './hashFile.js';
+import {readSourceDocument} from './readSourceDocument.js';
 import {recordRefusedInput} from './recordRefusedInput.js';
 import type {SkipReason} from './RunTally.js';
 import {workOnDocument, type DocumentAttempt} from './workOnDocument.js';
@@ -29,7 +31,7 @@ export async function processDocument(work: DocumentWork, index: number, path: s
 		const {sha256, bytes} = await hashFile(file, input.identity);
 		attempt.sha256 = sha256;
 		attempt.bytes = bytes;
-		const lease = await _claim(work, file, sha256);
+		const lease = await _claim(work, file, sha256, input.identity);
 		if (typeof lease === 'string') {
 			work.tally.skipped(path, lease);
 			return;
@@ -50,13 +52,13 @@ export async function processDocument(work: DocumentWork, index: number, path: s
  * engine (a document that needs work needs it), claim, and decide again under the claim. Returns the
  * lease, or why the document is skipped.
  */
-async function _claim(work: DocumentWork, file: string, sha256: string): Promise<Lease | SkipReason> {
+async function _claim(work: DocumentWork, file: string, sha256: string, identity: FileIdentity | undefined): Promise<Lease | SkipReason> {
 	const decide = (): DocumentDecision => decideDocument(work.store.getDocument(file), {
 		sha256, summaryKey: work.keys.summaryKey, failureKeys: listFailureKeys(work.keys),
 		force: work.force, retryFailed: work.retryFailed,
 	});
 	const before = decide();
-	if (before === 'skip-done') await recheckStoredSummary(work.store, work.pool, file, work.config.verify);
+	if (before === 'skip-done') await recheckStoredSummary(work.store, file, work.config.verify, async stored => (await readSourceDocument(work, file, {sha256: stored, identity})).document);
 	if (before !== 'process') return _toSkipReason(before);
 	await work.loadEngine();
 	const lease = work.leases.claim(file);

@@ -35,7 +35,7 @@ export interface RunBatchOptions {
 	engine: LazyEngine;
 	store: Store;
 	pool: ExtractionPool;
-	/** Summarize again even when unchanged, making every model call again and replacing the cached outputs. */
+	/** Summarize again even when unchanged, extracting every text and making every model call again, replacing the stored ones. */
 	force?: boolean;
 	/** Summarize again every document that failed before, whatever the failure, keeping cached calls. */
 	retryFailed?: boolean;

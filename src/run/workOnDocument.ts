@@ -3,6 +3,7 @@ import {summarizeDocument} from '../summarize/summarizeDocument.js';
 import {checkSummary} from './checkDocumentSummary.js';
 import {createCallModel} from './createCallModel.js';
 import {extractDocumentFields} from './extractDocumentFields.js';
+import {readSourceDocument} from './readSourceDocument.js';
 import type {DocumentWork} from './DocumentWork.js';
 import {toSummarizeInput} from './toSummarizeInput.js';
 import type {FileIdentity} from '../ingest/createInputGuard.js';
@@ -29,7 +30,7 @@ export interface DocumentAttempt {
 }
 
 /**
- * Works on a claimed document: extract it, summarize it, and record the summary and its chunks
+ * Works on a claimed document: read its text (readSourceDocument), summarize it, and record the summary and its chunks
  * under the lease. Steps that belong to every document after its summary (checks, field
  * extraction) go between summarizing and recording. Returns 'lease-lost' when the claim was taken
  * over meanwhile (this process stalled past it) and nothing was written.
@@ -39,8 +40,8 @@ export async function workOnDocument(work: DocumentWork, attempt: DocumentAttemp
 	const {file, path} = attempt;
 	tally.emit({type: 'document-started', path, bytes: attempt.bytes});
 	const engine = await work.loadEngine();
-	const document = await work.pool.extract(file, attempt.identity);
-	tally.emit({type: 'document-extracted', path, chars: document.text.length});
+	const {document, reused} = await readSourceDocument(work, file, {sha256: attempt.sha256!, identity: attempt.identity});
+	tally.emit({type: 'document-extracted', path, chars: document.text.length, reused});
 	attempt.stage = 'summarize';
 	attempt.sha256 = document.sha256;
 	attempt.meta = {sha256: document.sha256, bytes: document.bytes, format: document.format, pages: document.pages.length, title: document.title ?? null, runId};

@@ -299,6 +299,20 @@ export class Store {
 		return {byReason: Object.fromEntries(counts.map(row => [row.reason, row.count])), latest: this.#statements.listRefusedInputs.all(limit) as RefusedInputRow[]};
 	}
 
+	/**
+	 * Keeps the extracted document of content `sha256` (packed by the runner; the store does not read
+	 * it) under the extraction settings `textKey`, replacing a text of that content under other
+	 * settings. The text goes once no document row holds that content any more (migration 0007).
+	 */
+	putExtractedText(sha256: string, textKey: string, document: Uint8Array): void {
+		this.#write(`storing the text of ${sha256}`, () => this.#statements.putExtractedText.run({sha256, textKey, document, now: this.#now()}));
+	}
+
+	/** The packed document stored for content `sha256` under the settings `textKey`, if any. */
+	getExtractedText(sha256: string, textKey: string): Buffer | undefined {
+		return this.#statements.getExtractedText.get(sha256, textKey) as Buffer | undefined;
+	}
+
 	/** Documents with an outcome, ordered by path, shaped for the report exporters. */
 	listDocuments(options: ListDocumentsOptions = {}): DocumentRecord[] {
 		const rows = this.#statements.listDocuments.all({

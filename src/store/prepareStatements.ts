@@ -121,6 +121,12 @@ export function prepareStatements(db: Database.Database) {
 		insertChunk: db.prepare(`INSERT INTO chunks
 			(sha256, chunk_key, chunk_index, tokens, char_start, char_end, page_first, page_last, headings)
 			VALUES (@sha256, @chunkKey, @index, @tokens, @charStart, @charEnd, @pageFirst, @pageLast, @headings)`),
+		getExtractedText: db.prepare('SELECT document FROM extracted_texts WHERE sha256 = ? AND text_key = ?').pluck(),
+		/** One text per content: a text extracted under new settings replaces the one under the old. */
+		putExtractedText: db.prepare(`INSERT INTO extracted_texts (sha256, text_key, document, created_at)
+			VALUES (@sha256, @textKey, @document, @now)
+			ON CONFLICT (sha256) DO UPDATE SET text_key = excluded.text_key, document = excluded.document,
+			created_at = excluded.created_at`),
 		listChunks: db.prepare(`SELECT chunk_index AS "index", tokens, char_start AS charStart, char_end AS charEnd,
 			page_first AS pageFirst, page_last AS pageLast, headings
 			FROM chunks WHERE sha256 = ? AND chunk_key = ? ORDER BY chunk_index`),

@@ -15,22 +15,38 @@ export interface ScriptedBatchOptions extends Partial<Omit<RunBatchOptions, 'con
 	db: string;
 	summarize?: Partial<ResolvedConfig['summarize']>;
 	extract?: Partial<ExtractLimits>;
+	/** The pipeline's fields, questions and checker settings. @default DEFAULT_CONFIG's (none, and the checker on) */
+	config?: Partial<Pick<ResolvedConfig, 'fields' | 'questions' | 'verify'>>;
 	store?: StoreOptions;
 }
 
-/** A real run (real store, real extraction processes) whose model is a {@link ScriptedEngine}. */
-export async function runScriptedBatch(t: ExecutionContext, options: ScriptedBatchOptions): Promise<{result: RunResult; store: Store}> {
-	const {engine, db, summarize, extract, store: storeOptions, ...run} = options;
+/** A real extraction pool that counts the documents it is asked to extract. */
+class _CountingPool extends ExtractionPool {
+	requests = 0;
+
+	override async extract(...args: Parameters<ExtractionPool['extract']>): ReturnType<ExtractionPool['extract']> {
+		this.requests++;
+		return super.extract(...args);
+	}
+}
+
+/**
+ * A real run (real store, real extraction processes) whose model is a {@link ScriptedEngine};
+ * `extractRequests` counts the documents the run asked its extraction processes for.
+ */
+export async function runScriptedBatch(t: ExecutionContext, options: ScriptedBatchOptions): Promise<{result: RunResult; store: Store; extractRequests: number}> {
+	const {engine, db, summarize, extract, config: pipeline, store: storeOptions, ...run} = options;
 	const config = {
 		...DEFAULT_CONFIG,
+		...pipeline,
 		summarize: {...DEFAULT_CONFIG.summarize, maxOutputTokens: 16, ...summarize},
 	};
 	const store = openStore(db, storeOptions);
 	t.teardown(() => store.close());
-	const pool = new ExtractionPool({limits: {...DEFAULT_CONFIG.extract, ...extract}, timeoutSeconds: 60, maxMemoryMb: 1024, workers: 1});
+	const pool = new _CountingPool({limits: {...DEFAULT_CONFIG.extract, ...extract}, timeoutSeconds: 60, maxMemoryMb: 1024, workers: 1});
 	try {
 		const result = await runBatch({inputs: [], ...run, config, engine: LazyEngine.of(engine), store, pool});
-		return {result, store};
+		return {result, store, extractRequests: pool.requests};
 	} finally {
 		await pool.close();
 	}

@@ -13,7 +13,7 @@ function _writePipeline(folder: string, name: string, verify: string): string {
 	return file;
 }
 
-test('the synthetic model\'s gibberish summaries need review; export, status and the closing line show it; a new threshold re-checks without model calls', async t => {
+test('the synthetic model\'s gibberish summaries need review; export, status and the closing line show it; a new threshold re-checks without model calls or extraction', async t => {
 	const work = createTempDir(t);
 	const model = await getSyntheticModel('tiny');
 	const db = join(work, 'precis.db');
@@ -22,7 +22,7 @@ test('the synthetic model\'s gibberish summaries need review; export, status and
 
 	const first = await run(_writePipeline(work, 'a.yaml', '  supportThreshold: 0.4\n'), ['--json']);
 	t.is(first.code, 0, first.stderr);
-	t.like(JSON.parse(first.stdout), {documents: {done: 2}, needsReview: 2});
+	t.like(JSON.parse(first.stdout), {documents: {done: 2}, needsReview: 2, texts: {extracted: 2, reused: 0}});
 	t.regex(first.stderr, /finished run \d+: .*; 2 need review/);
 
 	const json = JSON.parse((await runPrecis(['export', '--db', db, '--format', 'json'], {cwd: work})).stdout) as Array<Record<string, unknown>>;
@@ -51,7 +51,7 @@ test('the synthetic model\'s gibberish summaries need review; export, status and
 	const before = keys();
 	const rerun = await run(_writePipeline(work, 'b.yaml', '  supportThreshold: 0\n'), ['--json']);
 	t.is(rerun.code, 0, rerun.stderr);
-	t.like(JSON.parse(rerun.stdout), {llmCalls: 0, documents: {skipped: 2}});
+	t.like(JSON.parse(rerun.stdout), {llmCalls: 0, documents: {skipped: 2}, texts: {extracted: 0, reused: 2}}, 'checked again from the stored texts');
 	const after = keys();
 	t.is(after.length, 2);
 	t.true(after.every((key, index) => key !== before[index]), 'both documents were checked again under the new settings');

@@ -37,7 +37,7 @@ function startRun() {
 	script.at(0, {type: 'run-started', runId: 1}, {type: 'discovered', total: 3, documents: [
 		{path: 'in/a.txt', bytes: 100_000}, {path: 'in/b.txt', bytes: 50_000}, {path: 'in/c.pdf', bytes: 20_000},
 	]});
-	script.at(0, {type: 'document-started', path: 'in/a.txt', bytes: 100_000}, {type: 'document-extracted', path: 'in/a.txt', chars: 100_000}, plan('in/a.txt', 10));
+	script.at(0, {type: 'document-started', path: 'in/a.txt', bytes: 100_000}, {type: 'document-extracted', path: 'in/a.txt', chars: 100_000, reused: false}, plan('in/a.txt', 10));
 	script.at(10, mapCall('in/a.txt', 10_000));
 	script.at(20, mapCall('in/a.txt', 10_000));
 	script.at(30, mapCall('in/a.txt', 10_000));
@@ -91,7 +91,7 @@ test('one slow call moves the ETA a little, not by its own speed', t => {
 
 test('a collapse level added grows the plan and the ETA at once', t => {
 	const script = startRun();
-	script.at(30, {type: 'document-started', path: 'in/b.txt', bytes: 50_000}, {type: 'document-extracted', path: 'in/b.txt', chars: 50_000}, plan('in/b.txt', 4, {reduceBudget: 500, collapseBudget: 500}));
+	script.at(30, {type: 'document-started', path: 'in/b.txt', bytes: 50_000}, {type: 'document-extracted', path: 'in/b.txt', chars: 50_000, reused: false}, plan('in/b.txt', 4, {reduceBudget: 500, collapseBudget: 500}));
 	for (let call = 4; call <= 7; call++) script.at(call * 10, mapCall('in/b.txt', 10_000));
 	const before = script.snapshot();
 	t.is(script.render()[3], '   b.txt  [###############] 4/4 chunks');

@@ -17,7 +17,7 @@ test('a new database gets every migration once, in WAL mode, with foreign keys o
 	t.is(db.pragma('user_version', {simple: true}), latest);
 	t.is(db.pragma('journal_mode', {simple: true}), 'wal');
 	const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all();
-	t.deepEqual(tables, ['chunks', 'document_fields', 'documents', 'field_values', 'model_calls', 'refused_inputs', 'runs', 'verifications']);
+	t.deepEqual(tables, ['chunks', 'document_fields', 'documents', 'extracted_texts', 'field_values', 'model_calls', 'refused_inputs', 'runs', 'verifications']);
 	const references = db.prepare(`SELECT "table" FROM pragma_foreign_key_list('documents')`).pluck().all();
 	t.deepEqual(references, ['runs']);
 });

@@ -1,0 +1,24 @@
+import {deflateRawSync, inflateRawSync} from 'node:zlib';
+import {joinPages} from './joinPages.js';
+import type {SourceDocument} from './SourceDocument.js';
+
+/** What is kept of an extracted document: its pages (text, OCR flag and confidence), title, format, size and warnings. */
+type _Packed = Pick<SourceDocument, 'pages' | 'title' | 'format' | 'bytes' | 'warnings'>;
+
+/**
+ * A document's extraction in a compact form for the store: the pages as JSON, compressed with
+ * raw deflate. The joined text and page offsets are not kept: {@link unpackSourceDocument} joins
+ * the pages again, exactly as extraction did, so a stored page's text is never written twice.
+ */
+export function packSourceDocument(document: SourceDocument): Buffer {
+	const {pages, title, format, bytes, warnings} = document;
+	const packed: _Packed = {pages, format, bytes, warnings, ...(title === undefined ? {} : {title})};
+	return deflateRawSync(JSON.stringify(packed), {level: 6});
+}
+
+/** The document packed by {@link packSourceDocument}, as read from `path` with content `sha256`. */
+export function unpackSourceDocument(packed: Uint8Array, path: string, sha256: string): SourceDocument {
+	const {pages, title, format, bytes, warnings} = JSON.parse(inflateRawSync(packed).toString('utf8')) as _Packed;
+	const {text, pageStarts} = joinPages(pages);
+	return {pages, format, bytes, warnings, ...(title === undefined ? {} : {title}), path, sha256, text, pageStarts};
+}
