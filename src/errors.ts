@@ -5,37 +5,69 @@
  * from the database.
  */
 
-export type ErrorCode =
-	| 'E_UNSUPPORTED_FORMAT'
-	| 'E_NO_TEXT'
-	| 'E_PARSE_FAILED'
-	| 'E_ENCRYPTED'
-	| 'E_TOO_LARGE'
-	| 'E_TIMEOUT'
-	| 'E_FILE_UNREADABLE'
-	| 'E_INPUT_CHANGED'
-	| 'E_PROMPT_TOO_LONG'
-	| 'E_GENERATION_FAILED'
-	| 'E_ENGINE_UNAVAILABLE'
-	| 'E_CONFIG_INVALID'
-	| 'E_USAGE'
-	| 'E_MODEL_LOAD'
-	| 'E_MODEL_UNAVAILABLE'
-	| 'E_DB_BUSY'
-	| 'E_INTERRUPTED';
+/** Every code a precis error carries; stored as text with a failed document. */
+export const errorCodes = [
+	'E_UNSUPPORTED_FORMAT',
+	'E_NO_TEXT',
+	'E_PARSE_FAILED',
+	'E_ENCRYPTED',
+	'E_TOO_LARGE',
+	'E_TIMEOUT',
+	'E_FILE_UNREADABLE',
+	'E_INPUT_CHANGED',
+	'E_PROMPT_TOO_LONG',
+	'E_GENERATION_FAILED',
+	'E_ENGINE_UNAVAILABLE',
+	'E_CONFIG_INVALID',
+	'E_USAGE',
+	'E_MODEL_LOAD',
+	'E_MODEL_UNAVAILABLE',
+	'E_DB_BUSY',
+	'E_INTERRUPTED',
+] as const;
 
-/** Codes of failures decided by a document's bytes alone: no setting changes them. */
-const _bytesOnlyCodes: ReadonlySet<string> = new Set<ErrorCode>(['E_UNSUPPORTED_FORMAT', 'E_NO_TEXT', 'E_PARSE_FAILED', 'E_ENCRYPTED']);
+export type ErrorCode = typeof errorCodes[number];
 
 /**
- * Codes of failures that the same bytes under the same settings meet again: not retried until the
- * file or the settings that decided it change (E_TOO_LARGE and E_TIMEOUT name the limit to raise).
+ * What decides a document's failure, recorded with it (the runner's `getFailureKey`) so that a
+ * rerun tries it again once that changed:
+ * - `bytes`: the document's bytes alone (a broken, encrypted or unsupported file): no setting changes it;
+ * - `ocr`: the bytes and whether and in which languages OCR reads them (a scan read with OCR off);
+ * - `extraction`: the bytes and the extraction settings (`extract.*`: a limit, time or memory);
+ * - `summary`: the text and the summary settings (engine, context, chunking, summarize);
+ * - `stage`: the settings of the stage it happened at (extraction while reading; extraction and
+ *   summary after): codes either stage may meet, transient ones, and run errors.
  */
-const _permanentCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([..._bytesOnlyCodes as ReadonlySet<ErrorCode>, 'E_TOO_LARGE', 'E_TIMEOUT']);
+export type FailureDecider = 'bytes' | 'ocr' | 'extraction' | 'summary' | 'stage';
 
-/** Whether a failure with `code` depends on the document's bytes alone, so that no change of settings is worth a retry. */
-export function isDecidedByBytesAlone(code: string): boolean {
-	return _bytesOnlyCodes.has(code);
+/**
+ * Per code: what decides a failure, and whether it is `permanent` by default (the same bytes under
+ * the same deciding settings meet it again, so it is not retried until they change; an error may
+ * still say otherwise with `retryable`). E_TOO_LARGE and E_TIMEOUT name the limit to raise.
+ */
+export const errorCodeRules: Readonly<Record<ErrorCode, {decidedBy: FailureDecider; permanent: boolean}>> = {
+	E_UNSUPPORTED_FORMAT: {decidedBy: 'bytes', permanent: true},
+	E_NO_TEXT: {decidedBy: 'ocr', permanent: true},
+	E_PARSE_FAILED: {decidedBy: 'bytes', permanent: true},
+	E_ENCRYPTED: {decidedBy: 'bytes', permanent: true},
+	E_TOO_LARGE: {decidedBy: 'extraction', permanent: true},
+	E_TIMEOUT: {decidedBy: 'extraction', permanent: true},
+	E_FILE_UNREADABLE: {decidedBy: 'stage', permanent: false},
+	E_INPUT_CHANGED: {decidedBy: 'stage', permanent: false},
+	E_PROMPT_TOO_LONG: {decidedBy: 'summary', permanent: false},
+	E_GENERATION_FAILED: {decidedBy: 'stage', permanent: false},
+	E_ENGINE_UNAVAILABLE: {decidedBy: 'stage', permanent: false},
+	E_CONFIG_INVALID: {decidedBy: 'stage', permanent: false},
+	E_USAGE: {decidedBy: 'stage', permanent: false},
+	E_MODEL_LOAD: {decidedBy: 'stage', permanent: false},
+	E_MODEL_UNAVAILABLE: {decidedBy: 'stage', permanent: false},
+	E_DB_BUSY: {decidedBy: 'stage', permanent: false},
+	E_INTERRUPTED: {decidedBy: 'stage', permanent: false},
+};
+
+/** What decides a failure with `code` (read back from the database: an unknown code counts as `stage`). */
+export function getFailureDecider(code: string): FailureDecider {
+	return Object.hasOwn(errorCodeRules, code) ? errorCodeRules[code as ErrorCode].decidedBy : 'stage';
 }
 
 export interface PipelineErrorOptions {
@@ -55,7 +87,7 @@ export class PipelineError extends Error {
 	constructor(code: ErrorCode, message: string, options: PipelineErrorOptions = {}) {
 		super(message, options.cause === undefined ? undefined : {cause: options.cause});
 		this.code = code;
-		this.retryable = options.retryable ?? !_permanentCodes.has(code);
+		this.retryable = options.retryable ?? !errorCodeRules[code].permanent;
 		this.hint = options.hint;
 	}
 }

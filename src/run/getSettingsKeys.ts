@@ -1,6 +1,6 @@
 import type {ResolvedConfig} from '../config/schema.js';
 import type {ExtractionSettings} from '../ingest/ExtractionPool.js';
-import {isDecidedByBytesAlone} from '../errors.js';
+import {getFailureDecider} from '../errors.js';
 import {readPrecisVersion} from '../ingest/readPrecisVersion.js';
 import {getFieldsKey} from './extractDocumentFields.js';
 import {hashJson} from './hashJson.js';
@@ -31,12 +31,16 @@ export function listFailureKeys(keys: SettingsKeys): string[] {
 	return [_bytesOnlyKey, keys.extractKey, keys.summarizeKey, keys.noTextKey];
 }
 
-/** The key to record a failure with: which settings decided it, by its code and the stage it happened at. */
+/** The key to record a failure with: the settings that decided it, by its code (see `errorCodeRules`) and the stage it happened at. */
 export function getFailureKey(code: string, stage: 'extract' | 'summarize', keys: SettingsKeys): string {
-	// A scan without a text layer fails with OCR off and reads with it on: turning OCR on (or adding a language) retries it.
-	if (code === 'E_NO_TEXT') return keys.noTextKey;
-	if (isDecidedByBytesAlone(code)) return _bytesOnlyKey;
-	return stage === 'extract' ? keys.extractKey : keys.summarizeKey;
+	switch (getFailureDecider(code)) {
+		case 'bytes': return _bytesOnlyKey;
+		// A scan without a text layer fails with OCR off and reads with it on: turning OCR on (or adding a language) retries it.
+		case 'ocr': return keys.noTextKey;
+		case 'extraction': return keys.extractKey;
+		case 'summary': return keys.summarizeKey;
+		case 'stage': return stage === 'extract' ? keys.extractKey : keys.summarizeKey;
+	}
 }
 
 export interface SettingsKeysOptions {
