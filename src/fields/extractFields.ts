@@ -7,6 +7,7 @@ import {buildAnswerMergeMessages, buildFieldsMessages, type FieldsPromptContext}
 import {createAnswerMergeJsonSchema, createFieldsJsonSchema} from './createFieldsJsonSchema.js';
 import type {FieldResult} from '../store/FieldRecord.js';
 import type {FieldItem} from './FieldItem.js';
+import type {NormalizedText} from '../text/normalizeForMatch.js';
 import {createEvidenceSource} from './locateEvidence.js';
 import {mergeFieldAnswers} from './mergeFieldAnswers.js';
 import {parseFieldsOutput} from './parseFieldsOutput.js';
@@ -16,6 +17,8 @@ export interface FieldsInput {
 	title: string;
 	/** Character offset of each page's start in `text`. */
 	pageStarts: readonly number[];
+	/** `text` normalized for matching, when the caller has it (shared with the summary checker). */
+	normalized?: NormalizedText;
 }
 
 export interface ExtractFieldsOptions {
@@ -71,7 +74,7 @@ export async function extractFields(input: FieldsInput, options: ExtractFieldsOp
 		return parseFieldsOutput(await ask(messages, schema, 0), items, where);
 	}));
 	stats.parts = texts.length;
-	const merged = mergeFieldAnswers(items, parts, createEvidenceSource(input.text, input.pageStarts));
+	const merged = mergeFieldAnswers(items, parts, createEvidenceSource(input.text, input.pageStarts, input.normalized));
 	stats.items = merged.items;
 	if (merged.pendingAnswers.size > 0) await _mergeAnswers(merged.pendingAnswers, merged.items, {bounds, context, ask, options});
 	return stats;

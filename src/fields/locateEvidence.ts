@@ -7,8 +7,9 @@ export interface EvidenceSource {
 	pageStarts: readonly number[];
 }
 
-export function createEvidenceSource(text: string, pageStarts: readonly number[]): EvidenceSource {
-	return {normalized: normalizeForMatch(text), pageStarts};
+/** A document prepared for {@link locateEvidence}: `normalized` is its text normalized for matching, when the caller has it already. */
+export function createEvidenceSource(text: string, pageStarts: readonly number[], normalized: NormalizedText = normalizeForMatch(text)): EvidenceSource {
+	return {normalized, pageStarts};
 }
 
 /**

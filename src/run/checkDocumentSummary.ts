@@ -8,6 +8,7 @@ import {createSummaryJsonSchema, type SummarizeOptions} from '../summarize/build
 import {parseSummaryOutput} from '../summarize/parseSummaryOutput.js';
 import {PROMPT_MARGIN_TOKENS, type CallModel, type DocumentSummary} from '../summarize/summarizeDocument.js';
 import {findNearestPassages} from '../verify/findNearestPassages.js';
+import type {NormalizedText} from '../text/normalizeForMatch.js';
 import {indexSource, type SourceIndex} from '../verify/indexSource.js';
 import {checkerVersion, type VerificationResult} from '../verify/VerificationResult.js';
 import {verifySummary} from '../verify/verifySummary.js';
@@ -30,13 +31,14 @@ export function getVerifyKey(settings: VerifyConfig): string {
 
 /**
  * Checks a document's final summary against its extracted text (nothing when `verify.enabled` is
- * off). With `verify.repair` and unsupported facts, one more model call gets the summary, those
- * facts and the nearest passages, and asks for a corrected summary; the corrected one is kept only
- * when it has fewer unsupported facts. Returns the summary to store and its check.
+ * off), using the document's normalized text when it carries one (see withNormalizedText). With
+ * `verify.repair` and unsupported facts, one more model call gets the summary, those facts and the
+ * nearest passages, and asks for a corrected summary; the corrected one is kept only when it has
+ * fewer unsupported facts. Returns the summary to store and its check.
  */
-export async function checkSummary(document: Pick<SourceDocument, 'text' | 'pageStarts'>, drafted: DocumentSummary, settings: VerifyConfig, repair: RepairContext): Promise<{summary: DocumentSummary; verification?: StoredVerification}> {
+export async function checkSummary(document: Pick<SourceDocument, 'text' | 'pageStarts'> & {normalized?: NormalizedText}, drafted: DocumentSummary, settings: VerifyConfig, repair: RepairContext): Promise<{summary: DocumentSummary; verification?: StoredVerification}> {
 	if (!settings.enabled) return {summary: drafted};
-	const index = indexSource(document.text, document.pageStarts);
+	const index = indexSource(document.text, document.pageStarts, document.normalized);
 	const result = _verify(drafted, index, settings);
 	const verification = {verifyKey: getVerifyKey(settings), repair: null};
 	if (!settings.repair || result.unsupported_facts.length === 0) return {summary: drafted, verification: {...verification, ..._toStored(result)}};

@@ -5,6 +5,7 @@ import {toFieldItems, type FieldItem} from '../fields/FieldItem.js';
 import type {FieldRecord, FieldResult} from '../store/FieldRecord.js';
 import type {SourceDocument} from '../ingest/SourceDocument.js';
 import type {Store} from '../store/Store.js';
+import type {NormalizedText} from '../text/normalizeForMatch.js';
 import type {CallModel} from '../summarize/summarizeDocument.js';
 import {hashJson} from './hashJson.js';
 
@@ -53,7 +54,7 @@ export function assertFieldsFit(engine: Engine, config: FieldsConfig): void {
  */
 export async function extractDocumentFields(
 	file: string,
-	document: Pick<SourceDocument, 'sha256' | 'text' | 'pageStarts'> & {title: string},
+	document: Pick<SourceDocument, 'sha256' | 'text' | 'pageStarts'> & {title: string; normalized?: NormalizedText},
 	options: {engine: Engine; store: Store; callModel: CallModel; config: FieldsConfig; force: boolean},
 ): Promise<DocumentFieldsResult> {
 	const {store, config} = options;

@@ -1,11 +1,14 @@
 import type {FileIdentity} from '../ingest/createInputGuard.js';
 import {packSourceDocument, unpackSourceDocument} from '../ingest/packSourceDocument.js';
 import type {SourceDocument} from '../ingest/SourceDocument.js';
+import type {NormalizedText} from '../text/normalizeForMatch.js';
+import {withNormalizedText} from '../text/withNormalizedText.js';
 import type {DocumentWork} from './DocumentWork.js';
 
 /** A document's extracted text, and whether it came from the store rather than an extraction process. */
 export interface ReadSource {
-	document: SourceDocument;
+	/** With its text normalized for matching, computed once on first use for the checker and the field evidence alike. */
+	document: SourceDocument & {readonly normalized: NormalizedText};
 	reused: boolean;
 }
 
@@ -20,10 +23,10 @@ export async function readSourceDocument(work: Pick<DocumentWork, 'store' | 'poo
 	const stored = work.force ? undefined : store.getExtractedText(content.sha256, keys.textKey);
 	if (stored !== undefined) {
 		work.tally.countText(true);
-		return {document: unpackSourceDocument(stored, file, content.sha256), reused: true};
+		return {document: withNormalizedText(unpackSourceDocument(stored, file, content.sha256)), reused: true};
 	}
 	const document = await work.pool.extract(file, content.identity);
 	store.putExtractedText(document.sha256, keys.textKey, packSourceDocument(document));
 	work.tally.countText(false);
-	return {document, reused: false};
+	return {document: withNormalizedText(document), reused: false};
 }

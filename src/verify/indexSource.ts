@@ -35,12 +35,11 @@ export interface SourceIndex {
 const _maxUnitChars = 400;
 
 /**
- * Indexes a source for checking summaries against it: its text normalized for matching, its
- * sentences with their pages and lines, an inverted index of their content stems, and the numbers,
- * dates and words it contains (see indexSourceFacts).
+ * Indexes a source for checking summaries against it: its text normalized for matching (pass
+ * `normalized` when the caller has it already), its sentences with their pages and lines, an
+ * inverted index of their content stems, and the numbers, dates and words it contains (see indexSourceFacts).
  */
-export function indexSource(text: string, pageStarts: readonly number[] = [0]): SourceIndex {
-	const normalized = normalizeForMatch(text);
+export function indexSource(text: string, pageStarts: readonly number[] = [0], normalized: NormalizedText = normalizeForMatch(text)): SourceIndex {
 	const lineStarts = _lineStarts(text);
 	const stemIds = new Map<string, number>();
 	const postings: number[][] = [];
