@@ -7,13 +7,13 @@ type _Packed = Pick<SourceDocument, 'pages' | 'title' | 'format' | 'bytes' | 'wa
 
 /**
  * A document's extraction in a compact form for the store: the pages as JSON, compressed with
- * raw deflate. The joined text and page offsets are not kept: {@link unpackSourceDocument} joins
+ * raw deflate (zlib's default level: on the corpus, 31 % of the JSON; see docs/operations.md). The joined text and page offsets are not kept: {@link unpackSourceDocument} joins
  * the pages again, exactly as extraction did, so a stored page's text is never written twice.
  */
 export function packSourceDocument(document: SourceDocument): Buffer {
 	const {pages, title, format, bytes, warnings} = document;
 	const packed: _Packed = {pages, format, bytes, warnings, ...(title === undefined ? {} : {title})};
-	return deflateRawSync(JSON.stringify(packed), {level: 6});
+	return deflateRawSync(JSON.stringify(packed));
 }
 
 /** The document packed by {@link packSourceDocument}, as read from `path` with content `sha256`. */
