@@ -12,20 +12,41 @@ import type {ExtractedPage} from './SourceDocument.js';
  */
 export function joinPages(pages: readonly ExtractedPage[]): {text: string; pageStarts: number[]} {
 	const pageStarts: number[] = [];
-	let text = '';
+	// The text in pieces, joined once at the end: a join reads and changes only the text's end, while a
+	// string grown page by page would be copied whole at every page (quadratic in a long book).
+	const pieces: string[] = [];
+	let length = 0;
 	let known: string | undefined;
 	for (const page of pages) {
 		const next = page.text.trimStart();
-		if (text !== '' && next !== '') {
-			const join = _joinAcross(text, next, () => (known ??= pages.map(each => each.text).join('\n').toLowerCase()));
-			text = join.before;
-			text += join.separator;
+		if (length > 0 && next !== '') {
+			const from = _findEndPieces(pieces);
+			const end = pieces.slice(from).join('');
+			const join = _joinAcross(end, next, () => (known ??= pages.map(each => each.text).join('\n').toLowerCase()));
+			pieces.splice(from, pieces.length - from, join.before, join.separator);
+			length += join.before.length - end.length + join.separator.length;
 		}
-		pageStarts.push(text.length);
-		text += next;
+		pageStarts.push(length);
+		pieces.push(next);
+		length += next.length;
 	}
-	return {text, pageStarts};
+	return {text: pieces.join(''), pageStarts};
 }
+
+/**
+ * Where the last pieces start that hold the text's last word with the whitespace before it (all of
+ * them when there is none): all that {@link _joinAcross} reads or changes of the text so far.
+ */
+function _findEndPieces(pieces: readonly string[]): number {
+	let end = '';
+	for (let index = pieces.length - 1; index > 0; index--) {
+		end = pieces[index] + end;
+		if (_whitespace.test(end.trimEnd())) return index;
+	}
+	return 0;
+}
+
+const _whitespace = /\s/u;
 
 /** Between two pages' text: a paragraph break. */
 const _pageSeparator = '\n\n';
