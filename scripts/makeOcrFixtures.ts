@@ -17,7 +17,7 @@ function write(name: string, bytes: Uint8Array): void {
 	writeFileSync(new URL(name, folder), bytes);
 }
 
-async function scan(texts: readonly string[], options: {skewDegrees?: number; noise?: number; page?: TextPageOptions} = {}) {
+async function scan(texts: readonly string[], options: {skewDegrees?: number; blurPixels?: number; noise?: number; page?: TextPageOptions} = {}) {
 	return scanPdf(await makeTextPdf(texts, options.page ?? smallPage), {dpi, ...options});
 }
 
@@ -31,6 +31,13 @@ async function makeSkewedNoisy(): Promise<void> {
 	const skewed = await scan([knownText.skewedPage], {skewDegrees: 2});
 	const noisy = await scan([knownText.noisyPage], {noise: 0.005});
 	write('skewed-noisy.pdf', await makeImagePdf([...skewed, ...noisy], dpi, true));
+}
+
+/** A clean scanned page, then one out of focus (blurred by 6 pixels): only page 2 should get a low-confidence warning. */
+async function makeLowConfidence(): Promise<void> {
+	const [clean, blurred] = knownText.lowConfidencePages;
+	const pages = [...await scan([clean!]), ...await scan([blurred!], {blurPixels: 6})];
+	write('low-confidence.pdf', await makeImagePdf(pages, dpi, true));
 }
 
 /** Text layer, scanned page, text layer: only page 2 should be OCRed. */
@@ -70,6 +77,7 @@ async function makeGiantPage(): Promise<void> {
 mkdirSync(folder, {recursive: true});
 await makeScanned();
 await makeSkewedNoisy();
+await makeLowConfidence();
 await makeMixed();
 await makeImages();
 makeHugeDeclaredPng();

@@ -6,6 +6,11 @@ export const knownText = {
 	],
 	skewedPage: 'A scanned letter is rarely placed straight on the glass. This page was turned by two degrees before it was captured, as happens when a sheet is fed by hand into an office copier.',
 	noisyPage: 'Old photocopies collect specks of dust and toner. This page carries random black and white dots across its surface, the kind of noise that a fax machine adds to every sheet it sends.',
+	/** A clean page, then a page scanned out of focus: Tesseract reads the second with a low confidence. */
+	lowConfidencePages: [
+		'The archive keeps every minute of the board since its first meeting, bound by year and indexed by subject.',
+		'This copy was scanned with the lens out of focus, so that its letters run into each other and can hardly be told apart.',
+	],
 	mixedTextLayer: [
 		'This first page was typed in a word processor and keeps its text layer, so nothing on it needs optical character recognition.',
 		'This last page also comes from the word processor, and its text is read directly from the file like any other document.',

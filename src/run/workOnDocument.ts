@@ -70,6 +70,7 @@ export async function workOnDocument(work: DocumentWork, attempt: DocumentAttemp
 		index: chunk.index, tokens: chunk.tokens, charStart: chunk.start, charEnd: chunk.end,
 		pageFirst: chunk.pages?.[0] ?? null, pageLast: chunk.pages?.[1] ?? null, headings: chunk.headings,
 	})));
-	tally.done(path, {...summary, warnings: [...summary.warnings, ...(fields?.warnings ?? [])]}, seconds);
+	// Extraction's warnings (an unreadable page, a page OCRed with a low confidence) go with the summary's and the fields'.
+	tally.done(path, {...summary, warnings: [...document.warnings, ...summary.warnings, ...(fields?.warnings ?? [])]}, seconds);
 	return 'done';
 }

@@ -48,6 +48,19 @@ test('extract --json reads a scan and an image by OCR, per page ocr and confiden
 	t.regex(image?.pages?.[0]?.text ?? '', /Invoice number 4471/);
 });
 
+test('extract --json warns of a page OCRed with a low confidence, and only of that page', async t => {
+	// low-confidence.pdf: a clean scanned page, then the same kind of page scanned out of focus.
+	const result = await runPrecis(['extract', '--json', join(fixtures, 'low-confidence.pdf'), join(fixtures, 'scanned.pdf')]);
+	t.is(result.code, 0, result.stderr);
+	const [blurred, clean] = result.stdout.trim().split('\n').map(line => JSON.parse(line) as Extracted);
+	const [sharpPage, blurredPage] = blurred?.pages ?? [];
+	t.true(sharpPage!.confidence! >= 60, `page 1: confidence ${sharpPage?.confidence}`);
+	t.true(blurredPage!.text !== '' && blurredPage!.confidence! < 60, `page 2: confidence ${blurredPage?.confidence}, text ${blurredPage?.text}`);
+	t.is(blurred?.warnings?.length, 1, JSON.stringify(blurred?.warnings));
+	t.regex(blurred?.warnings?.[0] ?? '', new RegExp(`^page 2: OCR confidence ${blurredPage!.confidence} is low \\(under 60\\); the text may be wrong in places`));
+	t.deepEqual(clean?.warnings, [], 'a clean scan gets no warning');
+});
+
 test('a missing language package stops extract with one line naming the package, no stack', async t => {
 	const folder = createTempDir(t);
 	const config = join(folder, 'ocr.yaml');

@@ -1,0 +1,29 @@
+import {writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import test from 'ava';
+import {createTempDir} from '../helpers/createTempDir.js';
+import {getSyntheticModel} from '../helpers/getSyntheticModel.js';
+import {runPrecis} from '../helpers/runPrecis.js';
+
+type LogEvent = Record<string, unknown> & {event: string; path?: string; warnings?: string[]};
+
+const fixtures = join(process.cwd(), 'fixtures', 'ocr');
+
+test('a run records the low-confidence warning of an OCRed page with its document, and none for a clean scan', async t => {
+	const work = createTempDir(t);
+	const config = join(work, 'p.yaml');
+	writeFileSync(config, 'summarize:\n  maxOutputTokens: 16\nengine:\n  threads: 1\n  contextSize: 512\n');
+	const model = await getSyntheticModel('tiny');
+	const result = await runPrecis(['run', join(fixtures, 'low-confidence.pdf'), join(fixtures, 'scanned.pdf'), '--config', config, '--model', model, '--db', join(work, 'p.db'), '--log-format', 'json'], {cwd: work});
+	t.is(result.code, 0, result.stderr);
+	const done = result.stderr.split('\n').filter(line => line.startsWith('{')).map(line => JSON.parse(line) as LogEvent).filter(event => event.event === 'done');
+	const ocrWarnings = (name: string): string[] => {
+		const event = done.find(candidate => candidate.path?.endsWith(name));
+		t.truthy(event, `a done event for ${name}`);
+		return (event?.warnings ?? []).filter(warning => warning.includes('OCR'));
+	};
+	const blurred = ocrWarnings('low-confidence.pdf');
+	t.is(blurred.length, 1, JSON.stringify(blurred));
+	t.regex(blurred[0] ?? '', /^page 2: OCR confidence \d+ is low \(under 60\)/);
+	t.deepEqual(ocrWarnings('scanned.pdf'), []);
+});
