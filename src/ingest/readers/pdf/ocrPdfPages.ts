@@ -3,7 +3,7 @@ import {toError} from '../../../errors.js';
 import {recognizePage} from '../../ocr/recognizePage.js';
 import type {ExtractedPage, OcrOptions} from '../../SourceDocument.js';
 import {measurePagePaint} from './measurePagePaint.js';
-import {renderPageImage} from './renderPageImage.js';
+import {renderPageImage, type PageImage} from './renderPageImage.js';
 
 /** A page's text layer is usable from this many non-space characters; with fewer it is stray marks (a page number, a stamp). */
 const _usableTextChars = 20;
@@ -18,36 +18,64 @@ export interface OcrPdfPagesOptions {
 	warnings: string[];
 }
 
+/** A page as it ends up, with its warnings (kept apart so that they are reported in page order). */
+interface _PageOutcome {
+	page: ExtractedPage;
+	warnings: string[];
+}
+
 /**
  * OCRs the pages of a PDF that need it, by `ocr.mode`: `always` every page; `auto` each page
  * without a usable text layer, that is a page without text that draws something, or one with only
  * a few stray characters whose area is mostly covered by images. An OCRed page's text replaces its
- * text layer; the other pages keep theirs. A page that cannot be rendered keeps its text layer and
- * becomes a warning.
+ * text layer; the other pages keep theirs. A page that cannot be rendered or read keeps its text
+ * layer and becomes a warning.
+ *
+ * Rendering (pdf.js, on this thread) and recognition (Tesseract, on the OCR engine's worker thread)
+ * overlap: the next page is rendered while Tesseract reads this one, so that a long scan keeps two
+ * cores busy. At most one rendered page waits for Tesseract, which bounds the memory to two page
+ * images.
  */
 export async function ocrPdfPages(document: PDFDocumentProxy, pages: readonly ExtractedPage[], options: OcrPdfPagesOptions): Promise<ExtractedPage[]> {
-	const {ocr, unreadable, warnings} = options;
-	const result: ExtractedPage[] = [];
+	const {ocr, unreadable} = options;
+	const outcomes: Array<Promise<_PageOutcome>> = [];
+	let recognizing: Promise<unknown> = Promise.resolve();
 	for (const page of pages) {
-		if (unreadable.has(page.number)) {
-			result.push(page);
+		const warnings: string[] = [];
+		const keep = (error: unknown): _PageOutcome => {
+			warnings.push(`page ${page.number}: OCR failed (${toError(error).message})`);
+			return {page, warnings};
+		};
+		let image: PageImage | undefined;
+		try {
+			image = unreadable.has(page.number) ? undefined : await _renderIfNeeded(document, page, ocr, warnings);
+		} catch (error) {
+			outcomes.push(Promise.resolve(keep(error)));
 			continue;
 		}
-		result.push(await _ocrPageIfNeeded(document, page, ocr, warnings).catch((error: unknown) => {
-			warnings.push(`page ${page.number}: OCR failed (${toError(error).message})`);
-			return page;
-		}));
+		if (image === undefined) {
+			outcomes.push(Promise.resolve({page, warnings}));
+			continue;
+		}
+		// Tesseract reads one page at a time: wait for the page before, which read while this one rendered.
+		await recognizing;
+		const recognized = recognizePage(image.image, {ocr, number: page.number, dpi: image.dpi, warnings}).then(read => ({page: read, warnings}), keep);
+		recognizing = recognized;
+		outcomes.push(recognized);
 	}
-	return result;
+	const settled = await Promise.all(outcomes);
+	for (const outcome of settled) options.warnings.push(...outcome.warnings);
+	return settled.map(outcome => outcome.page);
 }
 
-async function _ocrPageIfNeeded(document: PDFDocumentProxy, page: ExtractedPage, ocr: OcrOptions, warnings: string[]): Promise<ExtractedPage> {
+/** The page rendered for OCR when it needs it (see {@link ocrPdfPages}); undefined when its text layer is kept. */
+async function _renderIfNeeded(document: PDFDocumentProxy, page: ExtractedPage, ocr: OcrOptions, warnings: string[]): Promise<PageImage | undefined> {
 	const pdfPage = await document.getPage(page.number);
 	try {
-		if (ocr.mode !== 'always' && !(await _lacksTextLayer(pdfPage, page.text))) return page;
-		const {image, dpi} = await renderPageImage(document, pdfPage, ocr);
-		if (dpi < ocr.dpi - 0.5) warnings.push(`page ${page.number}: rendered for OCR at ${Math.round(dpi)} DPI instead of ${ocr.dpi}, to stay within extract.ocr.maxPixels (${ocr.maxPixels})`);
-		return await recognizePage(image, {ocr, number: page.number, dpi, warnings});
+		if (ocr.mode !== 'always' && !(await _lacksTextLayer(pdfPage, page.text))) return undefined;
+		const rendered = await renderPageImage(document, pdfPage, ocr);
+		if (rendered.dpi < ocr.dpi - 0.5) warnings.push(`page ${page.number}: rendered for OCR at ${Math.round(rendered.dpi)} DPI instead of ${ocr.dpi}, to stay within extract.ocr.maxPixels (${ocr.maxPixels})`);
+		return rendered;
 	} finally {
 		pdfPage.cleanup();
 	}
