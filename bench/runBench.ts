@@ -34,7 +34,7 @@ export const BENCH_SETTINGS = {
 	langchainDocuments: ['text/alice29.txt', 'pdf/tracemonkey.pdf', 'docx/IllustrativeCases.docx'],
 	seed: 1,
 	/** OCR speed: image-only letter-size PDFs × pages each; memory: one scan of this many pages. */
-	ocr: {documents: 2, pagesPerDocument: 3, longScanPages: 50},
+	ocr: {documents: 4, pagesPerDocument: 3, longScanPages: 50},
 } as const;
 
 const _sections = ['engine', 'parallel', 'extract', 'rerun', 'memory', 'langchain', 'scaleout', 'verify', 'ocr', 'fields'] as const;

@@ -1,9 +1,12 @@
 import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
+import {readChildrenCpuSeconds} from './readChildrenCpuSeconds.js';
 
 export interface MeasuredRun {
 	code: number | null;
 	wallSeconds: number;
+	/** CPU seconds (user + system) of the whole process tree: see {@link readChildrenCpuSeconds} (one run at a time). */
+	cpuSeconds: number;
 	/** Highest sum of resident memory over the process and all its descendants, sampled (MiB). */
 	peakTreeRssMb: number;
 	/** Highest resident memory of the process alone (MiB). */
@@ -29,6 +32,7 @@ export interface RunMeasuredOptions {
  */
 export function runMeasured(command: string, args: readonly string[], options: RunMeasuredOptions = {}): Promise<MeasuredRun> {
 	const started = performance.now();
+	const cpuBefore = readChildrenCpuSeconds();
 	const child = spawn(command, args, {cwd: options.cwd, env: {...process.env, NO_COLOR: '1', ...options.env}, stdio: ['ignore', 'pipe', 'pipe']});
 	let stdout = '';
 	let stderr = '';
@@ -59,7 +63,7 @@ export function runMeasured(command: string, args: readonly string[], options: R
 		});
 		child.on('close', code => {
 			clearInterval(timer);
-			resolve({code, wallSeconds: (performance.now() - started) / 1000, peakTreeRssMb: peaks.tree, peakRootRssMb: peaks.root, peakProcesses: peaks.processes, stdout, stderr});
+			resolve({code, wallSeconds: (performance.now() - started) / 1000, cpuSeconds: readChildrenCpuSeconds() - cpuBefore, peakTreeRssMb: peaks.tree, peakRootRssMb: peaks.root, peakProcesses: peaks.processes, stdout, stderr});
 		});
 	});
 }
