@@ -1,5 +1,6 @@
 import type {PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {loadPdfjs} from './loadPdfjs.js';
+import {multiplyMatrix, type Matrix} from './multiplyMatrix.js';
 
 export interface PagePaint {
 	/** Whether the page draws anything at all (paths, shadings, images or glyphs). */
@@ -7,8 +8,6 @@ export interface PagePaint {
 	/** Share of the page's area covered by images, 0 to 1 (overlaps are counted twice, then capped at 1). */
 	imageCoverage: number;
 }
-
-type _Matrix = [number, number, number, number, number, number];
 
 /**
  * What a page paints, from its operator list: whether anything, and how much of it images cover.
@@ -22,18 +21,18 @@ export async function measurePagePaint(page: PDFPageProxy): Promise<PagePaint> {
 	const {fnArray, argsArray} = await page.getOperatorList();
 	const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
 	const pageArea = Math.abs((x1 - x0) * (y1 - y0));
-	const stack: _Matrix[] = [];
-	let matrix: _Matrix = [1, 0, 0, 1, 0, 0];
+	const stack: Matrix[] = [];
+	let matrix: Matrix = [1, 0, 0, 1, 0, 0];
 	let paintsAnything = false;
 	let imageArea = 0;
 	fnArray.forEach((fn, index) => {
 		const args = argsArray[index] as unknown[] | null;
 		if (fn === OPS.save) stack.push(matrix);
 		else if (fn === OPS.restore) matrix = stack.pop() ?? matrix;
-		else if (fn === OPS.transform) matrix = _multiply(matrix, args as _Matrix);
+		else if (fn === OPS.transform) matrix = multiplyMatrix(matrix, args as Matrix);
 		else if (fn === OPS.paintFormXObjectBegin) {
 			stack.push(matrix);
-			if (Array.isArray(args?.[0])) matrix = _multiply(matrix, args[0] as _Matrix);
+			if (Array.isArray(args?.[0])) matrix = multiplyMatrix(matrix, args[0] as Matrix);
 		} else if (fn === OPS.paintFormXObjectEnd) matrix = stack.pop() ?? matrix;
 		if (painting.has(fn)) paintsAnything = true;
 		if (images.has(fn)) imageArea += _clippedUnitSquareArea(matrix, [Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1)]);
@@ -41,14 +40,8 @@ export async function measurePagePaint(page: PDFPageProxy): Promise<PagePaint> {
 	return {paintsAnything, imageCoverage: pageArea === 0 ? 0 : Math.min(1, imageArea / pageArea)};
 }
 
-function _multiply(outer: _Matrix, inner: _Matrix): _Matrix {
-	const [a, b, c, d, e, f] = outer;
-	const [a2, b2, c2, d2, e2, f2] = inner;
-	return [a2 * a + b2 * c, a2 * b + b2 * d, c2 * a + d2 * c, c2 * b + d2 * d, e2 * a + f2 * c + e, e2 * b + f2 * d + f];
-}
-
 /** Area of the bounding box of the unit square under `matrix`, clipped to `box` (x0, y0, x1, y1). */
-function _clippedUnitSquareArea(matrix: _Matrix, box: readonly [number, number, number, number]): number {
+function _clippedUnitSquareArea(matrix: Matrix, box: readonly [number, number, number, number]): number {
 	const [a, b, c, d, e, f] = matrix;
 	const xs = [e, a + e, c + e, a + c + e];
 	const ys = [f, b + f, d + f, b + d + f];

@@ -3,6 +3,7 @@ import {toError} from '../../../errors.js';
 import {recognizePage} from '../../ocr/recognizePage.js';
 import type {ExtractedPage, OcrOptions} from '../../SourceDocument.js';
 import {measurePagePaint} from './measurePagePaint.js';
+import {readPageScanImage} from './readPageScanImage.js';
 import {renderPageImage, type PageImage} from './renderPageImage.js';
 
 /** A page's text layer is usable from this many non-space characters; with fewer it is stray marks (a page number, a stamp). */
@@ -68,11 +69,17 @@ export async function ocrPdfPages(document: PDFDocumentProxy, pages: readonly Ex
 	return settled.map(outcome => outcome.page);
 }
 
-/** The page rendered for OCR when it needs it (see {@link ocrPdfPages}); undefined when its text layer is kept. */
+/**
+ * The page's image for OCR when it needs it (see {@link ocrPdfPages}): a page that is only a scanned
+ * image at about `ocr.dpi` gives that image as it is, any other is rendered. Undefined when its
+ * text layer is kept.
+ */
 async function _renderIfNeeded(document: PDFDocumentProxy, page: ExtractedPage, ocr: OcrOptions, warnings: string[]): Promise<PageImage | undefined> {
 	const pdfPage = await document.getPage(page.number);
 	try {
 		if (ocr.mode !== 'always' && !(await _lacksTextLayer(pdfPage, page.text))) return undefined;
+		const scanned = await readPageScanImage(pdfPage, ocr);
+		if (scanned !== undefined) return scanned;
 		const rendered = await renderPageImage(document, pdfPage, ocr);
 		if (rendered.dpi < ocr.dpi - 0.5) warnings.push(`page ${page.number}: rendered for OCR at ${Math.round(rendered.dpi)} DPI instead of ${ocr.dpi}, to stay within extract.ocr.maxPixels (${ocr.maxPixels})`);
 		return rendered;
