@@ -37,12 +37,14 @@ export async function readPageScanImage(page: PDFPageProxy, options: RenderPageI
 	const upright = a > 0 && d > 0 && b === 0 && c === 0;
 	const fills = [e - x0, f - y0, e + a - x1, f + d - y1].every(gap => Math.abs(gap) <= _edgeTolerance);
 	if (!upright || !fills) return undefined;
-	const image = await new Promise<_DecodedImage>(resolve => (placed.id.startsWith('g_') ? page.commonObjs : page.objs).get(placed.id, resolve));
+	// pdf.js may resolve an image it could not decode with null: rendering then decides what the page shows.
+	const image = await new Promise<_DecodedImage | null>(resolve => (placed.id.startsWith('g_') ? page.commonObjs : page.objs).get(placed.id, resolve));
+	if (image?.data === undefined) return undefined;
 	const layout = _layouts[image.kind];
 	const dpi = (image.width / a) * 72;
 	const squarePixels = Math.abs((image.height / d) * 72 - dpi) <= 1;
 	const nearWanted = dpi <= options.dpi * _dpiTolerance && dpi >= options.dpi / _dpiTolerance;
-	if (image.data === undefined || layout === undefined || !squarePixels || !nearWanted || image.width * image.height > options.maxPixels) return undefined;
+	if (layout === undefined || !squarePixels || !nearWanted || image.width * image.height > options.maxPixels) return undefined;
 	return {image: encodeGrayPnm(image.data, image.width, image.height, layout), dpi};
 }
 
