@@ -1,3 +1,4 @@
+import {joinHyphenatedWord} from '../../../text/joinHyphenatedWord.js';
 import {median} from './median.js';
 import {normalizePdfText} from './normalizePdfText.js';
 import {orderSegments} from './orderSegments.js';
@@ -51,7 +52,7 @@ function _formatLines(lines: readonly PdfSegment[], knownWords: ReadonlySet<stri
 			current = clean;
 		} else if (softBreak) current += clean;
 		else {
-			const joined = _joinHyphenated(current, clean, knownWords);
+			const joined = joinHyphenatedWord(current, clean, knownWords);
 			if (joined === undefined) {
 				output.push(current);
 				current = clean;
@@ -77,22 +78,6 @@ function _startsParagraph(previous: PdfSegment, line: PdfSegment, pitch: number,
 	if (gap > _paragraphGap * usual) return true;
 	const indent = line.x0 - previous.x0;
 	return indent > 0.8 * line.size && indent < 6 * line.size && previous.x1 < right - 1.5 * line.size;
-}
-
-/**
- * Joins `next` to `line` when `line` ends in a word hyphenated across the break ("extrac-" + "tion"
- * gives "extraction", "Anglo-" + "Saxon" keeps its hyphen); gives undefined when it does not.
- */
-function _joinHyphenated(line: string, next: string, knownWords: ReadonlySet<string>): string | undefined {
-	if (!line.endsWith('-') && !line.endsWith('\u2010')) return undefined; // spares the regex below most lines
-	const head = /(\p{L}+)[-\u2010]$/u.exec(line)?.[1];
-	const tail = /^\p{L}+/u.exec(next)?.[0];
-	if (head === undefined || tail === undefined) return undefined;
-	if (/^\p{Lu}/u.test(tail)) return line + next;
-	const joined = `${head}${tail}`.toLowerCase();
-	const compound = `${head}-${tail}`.toLowerCase();
-	if (knownWords.has(compound) && !knownWords.has(joined)) return line + next;
-	return line.slice(0, -1) + next;
 }
 
 function _countChars(segments: readonly PdfSegment[]): number {

@@ -2,7 +2,7 @@ import type {PDFDocumentProxy} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {IngestError, toError} from '../../../errors.js';
 import {describeEmptyOcr} from '../../ocr/recognizePage.js';
 import type {ExtractedPage, OcrOptions, ReaderContext, ReaderResult} from '../../SourceDocument.js';
-import {collectKnownWords} from './collectKnownWords.js';
+import {collectKnownWords} from '../../../text/collectKnownWords.js';
 import {collectPageSegments} from './collectPageSegments.js';
 import {findDecodeBomb} from './findDecodeBomb.js';
 import {formatPageText} from './formatPageText.js';
