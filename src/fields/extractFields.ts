@@ -3,14 +3,15 @@ import {planFieldBounds, type FieldBounds} from '../config/planFieldBounds.js';
 import type {ChatMessage, Engine} from '../engine/Engine.js';
 import {PipelineError} from '../errors.js';
 import {PROMPT_MARGIN_TOKENS, type CallModel} from '../summarize/summarizeDocument.js';
-import {buildAnswerMergeMessages, buildFieldsMessages, type FieldsPromptContext} from './buildFieldsMessages.js';
+import type {SummaryRider} from '../summarize/SummaryRider.js';
+import {buildAnswerMergeMessages, buildFieldsMessages, describeFieldItems, type FieldsPromptContext} from './buildFieldsMessages.js';
 import {createAnswerMergeJsonSchema, createFieldsJsonSchema} from './createFieldsJsonSchema.js';
 import type {FieldResult} from '../store/FieldRecord.js';
 import type {FieldItem} from './FieldItem.js';
 import type {NormalizedText} from '../text/normalizeForMatch.js';
 import {createEvidenceSource} from './locateEvidence.js';
 import {mergeFieldAnswers} from './mergeFieldAnswers.js';
-import {parseFieldsOutput} from './parseFieldsOutput.js';
+import {parseFieldsOutput, readFieldAnswers, type ItemAnswer} from './parseFieldsOutput.js';
 
 export interface FieldsInput {
 	text: string;
@@ -52,19 +53,11 @@ const _minTextTokens = 64;
  * is constrained to the items' JSON schema and bounded to fit `call.maxOutputTokens`.
  */
 export async function extractFields(input: FieldsInput, options: ExtractFieldsOptions): Promise<FieldsExtraction> {
-	const {engine, items, call} = options;
-	const bounds = planItemBounds(items, call.maxOutputTokens);
-	const stats: FieldsExtraction = {items: new Map(), parts: 0, calls: 0, cachedCalls: 0, promptTokens: 0, outputTokens: 0};
-	const ask = async (messages: ChatMessage[], jsonSchema: Record<string, unknown>, level: number): Promise<string> => {
-		const promptTokens = engine.countPromptTokens(messages);
-		const result = await options.callModel({kind: 'fields', level, messages, promptTokens, maxTokens: call.maxOutputTokens, temperature: call.temperature, seed: call.seed, jsonSchema});
-		stats.calls++;
-		if (result.cached) stats.cachedCalls++;
-		stats.promptTokens += promptTokens;
-		stats.outputTokens += result.outputTokens;
-		return result.text;
-	};
-	const context: FieldsPromptContext = {title: input.title, system: call.system};
+	const {items} = options;
+	const bounds = planItemBounds(items, options.call.maxOutputTokens);
+	const stats = _createStats();
+	const ask = _createAsk(options, stats);
+	const context: FieldsPromptContext = {title: input.title, system: options.call.system};
 	const schema = createFieldsJsonSchema(items, bounds);
 	const whole = buildFieldsMessages(input.text, items, bounds, context);
 	const texts = _fitsWhole(whole, input.text, options) ? [input.text] : _planParts(input, items, bounds, options);
@@ -73,11 +66,57 @@ export async function extractFields(input: FieldsInput, options: ExtractFieldsOp
 		const messages = texts.length === 1 ? whole : buildFieldsMessages(text, items, bounds, {...context, part: index + 1, parts: texts.length});
 		return parseFieldsOutput(await ask(messages, schema, 0), items, where);
 	}));
-	stats.parts = texts.length;
-	const merged = mergeFieldAnswers(items, parts, createEvidenceSource(input.text, input.pageStarts, input.normalized));
-	stats.items = merged.items;
-	if (merged.pendingAnswers.size > 0) await _mergeAnswers(merged.pendingAnswers, merged.items, {bounds, context, ask, options});
+	await _mergeParts(input, parts, {bounds, context, ask, options}, stats);
 	return stats;
+}
+
+/**
+ * What fields ask when they ride on a document's summary calls (see planRide): the same
+ * instructions, schema and bounds as a fields call, and the same output tokens on top of the summary's.
+ */
+export function createFieldsRider(items: readonly FieldItem[], call: Pick<ExtractFieldsOptions['call'], 'maxOutputTokens'>): SummaryRider {
+	const bounds = planItemBounds(items, call.maxOutputTokens);
+	return {key: 'fields', outputTokens: call.maxOutputTokens, instructions: describeFieldItems(items, bounds), jsonSchema: createFieldsJsonSchema(items, bounds)};
+}
+
+/**
+ * A document's fields from the answers they got riding on its summary calls (one per call, in
+ * document order), merged as {@link extractFields} merges its parts, with the merge call for
+ * questions when needed. `calls` counts only that merge call: the others are the summary's.
+ */
+export async function mergeRiddenFields(input: FieldsInput, answers: readonly unknown[], options: ExtractFieldsOptions): Promise<FieldsExtraction> {
+	const {items} = options;
+	const stats = _createStats();
+	const parts = answers.map((answer, index) => readFieldAnswers(answer, items, answers.length === 1 ? 'the document' : `part ${index + 1} of ${answers.length}`));
+	const context: FieldsPromptContext = {title: input.title, system: options.call.system};
+	await _mergeParts(input, parts, {bounds: planItemBounds(items, options.call.maxOutputTokens), context, ask: _createAsk(options, stats), options}, stats);
+	return stats;
+}
+
+function _createStats(): FieldsExtraction {
+	return {items: new Map(), parts: 0, calls: 0, cachedCalls: 0, promptTokens: 0, outputTokens: 0};
+}
+
+/** Asks one fields call, counted before it is sent, and adds it to `stats`. */
+function _createAsk(options: ExtractFieldsOptions, stats: FieldsExtraction): _MergeContext['ask'] {
+	const {engine, call} = options;
+	return async (messages, jsonSchema, level) => {
+		const promptTokens = engine.countPromptTokens(messages);
+		const result = await options.callModel({kind: 'fields', level, messages, promptTokens, maxTokens: call.maxOutputTokens, temperature: call.temperature, seed: call.seed, jsonSchema});
+		stats.calls++;
+		if (result.cached) stats.cachedCalls++;
+		stats.promptTokens += promptTokens;
+		stats.outputTokens += result.outputTokens;
+		return result.text;
+	};
+}
+
+/** Merges the parts' answers by type into `stats.items`, then questions answered differently in one more call. */
+async function _mergeParts(input: FieldsInput, parts: ReadonlyArray<ReadonlyMap<string, ItemAnswer>>, merge: _MergeContext, stats: FieldsExtraction): Promise<void> {
+	stats.parts = parts.length;
+	const merged = mergeFieldAnswers(merge.options.items, parts, createEvidenceSource(input.text, input.pageStarts, input.normalized));
+	stats.items = merged.items;
+	if (merged.pendingAnswers.size > 0) await _mergeAnswers(merged.pendingAnswers, merged.items, merge);
 }
 
 /** The bounds of one call's answer for these items; E_CONFIG_INVALID when they cannot fit `maxOutputTokens`. */

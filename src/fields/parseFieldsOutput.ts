@@ -16,7 +16,15 @@ export interface ItemAnswer {
  * JSON, or an item that does not match its type, becomes null with a warning.
  */
 export function parseFieldsOutput(output: string, items: readonly FieldItem[], where: string): Map<string, ItemAnswer> {
-	const parsed = _parseObject(output);
+	return readFieldAnswers(_parseObject(output), items, where);
+}
+
+/**
+ * Reads an already parsed answer (a fields call's, or the fields part of a summary call they rode
+ * on) into typed answers, one per item; anything but an object gives nulls with a warning.
+ */
+export function readFieldAnswers(answer: unknown, items: readonly FieldItem[], where: string): Map<string, ItemAnswer> {
+	const parsed = typeof answer === 'object' && answer !== null && !Array.isArray(answer) ? answer as Record<string, unknown> : undefined;
 	const answers = new Map<string, ItemAnswer>();
 	for (const item of items) {
 		if (parsed === undefined) {

@@ -15,10 +15,17 @@ export interface ReportFieldValue {
 /**
  * A document as the readable reports (HTML, Markdown) render it: the exported
  * {@link DocumentRecord} (with the checks of its summary) and, where the pipeline has them, its typed
- * field values. Each optional part is shown only when present.
+ * field values and answers. Each optional part is shown only when present.
  */
 export interface ReportRecord extends DocumentRecord {
 	fields?: Record<string, ReportFieldValue> | null;
+	/** The answers to the pipeline's questions, by id (`q1`, `q2`…), each with its question. */
+	answers?: Record<string, ReportAnswer> | null;
+}
+
+/** One question of the pipeline and the document's answer to it. */
+export interface ReportAnswer extends ReportFieldValue {
+	question: string;
 }
 
 /** What a report covers, shown in its heading. */

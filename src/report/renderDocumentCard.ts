@@ -9,7 +9,7 @@ import {splitAtFacts} from './splitAtFacts.js';
 /**
  * One document of the HTML report as an `<article class="card">`: title, path, pages, summary and
  * key points (unsupported facts highlighted), and where present cited pages, the unsupported facts
- * and the field values. `data-status` and `data-review` drive the page's filters.
+ * and the field values and answers to the pipeline's questions. `data-status` and `data-review` drive the page's filters.
  */
 export function renderDocumentCard(record: ReportRecord): string {
 	const facts = record.unsupported_facts ?? [];
@@ -25,6 +25,7 @@ export function renderDocumentCard(record: ReportRecord): string {
 		+ _renderCitations(record)
 		+ _renderUnsupportedFacts(facts)
 		+ _renderFields(record)
+		+ _renderAnswers(record)
 		+ '</article>';
 }
 
@@ -82,4 +83,13 @@ function _renderFields(record: ReportRecord): string {
 		+ `<td>${escapeHtml(formatFieldValue(field.value))}${field.supported === false ? ' <mark>not found in the source</mark>' : ''}</td>`
 		+ `<td>${escapeHtml(formatPageRanges(field.pages ?? []))}</td></tr>`);
 	return `<table class="fields"><thead><tr><th>Field</th><th>Value</th><th>Pages</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function _renderAnswers(record: ReportRecord): string {
+	const answers = Object.entries(record.answers ?? {});
+	if (answers.length === 0) return '';
+	const rows = answers.map(([id, answer]) => `<tr${answer.supported === false ? ' class="unsupported-value"' : ''}><th scope="row">${escapeHtml(`${id}. ${answer.question}`)}</th>`
+		+ `<td>${escapeHtml(formatFieldValue(answer.value))}${answer.supported === false ? ' <mark>not found in the source</mark>' : ''}</td>`
+		+ `<td>${escapeHtml(formatPageRanges(answer.pages ?? []))}</td></tr>`);
+	return `<table class="fields answers"><thead><tr><th>Question</th><th>Answer</th><th>Pages</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -10,7 +10,7 @@ import {summarizeReport, type ReportSummary} from './summarizeReport.js';
 /**
  * Renders records as a Markdown report for e-mail, chat and Git: the same overview as the HTML
  * report (scope, counts, failures table with fixes), then a heading per document with its summary,
- * key points (unsupported facts in bold) and, where present, cited pages and field values.
+ * key points (unsupported facts in bold) and, where present, cited pages, field values and answers.
  */
 export function renderMarkdownReport(records: readonly ReportRecord[], scope: ReportScope): string {
 	const summary = summarizeReport(records);
@@ -60,6 +60,7 @@ function _renderDocument(record: ReportRecord, index: number): string {
 		_renderCitations(record),
 		facts.length === 0 ? '' : `Not found in the source:\n${facts.map(fact => `- **${escapeMarkdown(fact.text, {inline: true})}** (${escapeMarkdown(fact.kind, {inline: true})})`).join('\n')}`,
 		_renderFields(record),
+		_renderAnswers(record),
 	];
 	return parts.filter(part => part !== '').join('\n\n');
 }
@@ -83,4 +84,12 @@ function _renderFields(record: ReportRecord): string {
 	if (fields.length === 0) return '';
 	const rows = fields.map(([name, field]) => `| ${escapeMarkdown(name, {inline: true})} | ${escapeMarkdown(formatFieldValue(field.value), {inline: true})}${field.supported === false ? ' (not found in the source)' : ''} | ${formatPageRanges(field.pages ?? [])} |`);
 	return ['| Field | Value | Pages |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+/** Each question (escaped like the answer: both are text the pipeline's author or the model wrote), its answer and pages. */
+function _renderAnswers(record: ReportRecord): string {
+	const answers = Object.entries(record.answers ?? {});
+	if (answers.length === 0) return '';
+	const rows = answers.map(([id, answer]) => `| ${escapeMarkdown(`${id}. ${answer.question}`, {inline: true})} | ${escapeMarkdown(formatFieldValue(answer.value), {inline: true})}${answer.supported === false ? ' (not found in the source)' : ''} | ${formatPageRanges(answer.pages ?? [])} |`);
+	return ['| Question | Answer | Pages |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -1,12 +1,9 @@
 import type {ResolvedConfig} from '../config/schema.js';
 import type {Engine} from '../engine/Engine.js';
-import {extractFields, getFieldsTextBudget, planItemBounds} from '../fields/extractFields.js';
+import {extractFields, getFieldsTextBudget, planItemBounds, type ExtractFieldsOptions, type FieldsExtraction, type FieldsInput} from '../fields/extractFields.js';
 import {toFieldItems, type FieldItem} from '../fields/FieldItem.js';
 import type {FieldRecord, FieldResult} from '../store/FieldRecord.js';
-import type {SourceDocument} from '../ingest/SourceDocument.js';
 import type {Store} from '../store/Store.js';
-import type {NormalizedText} from '../text/normalizeForMatch.js';
-import type {CallModel} from '../summarize/summarizeDocument.js';
 import {hashJson} from './hashJson.js';
 
 export type FieldsConfig = Pick<ResolvedConfig, 'fields' | 'questions' | 'chunk' | 'summarize'> & {engine: Pick<ResolvedConfig['engine'], 'contextSize' | 'maxContextSize'>};
@@ -48,35 +45,48 @@ export function assertFieldsFit(engine: Engine, config: FieldsConfig): void {
 	getFieldsTextBudget(items, planItemBounds(items, call.maxOutputTokens), {engine, call, title: 'x'.repeat(120)});
 }
 
+/** A document's fields and questions, each with its key, and those whose result is not stored yet. */
+export interface DocumentFieldsPlan {
+	keys: Map<FieldItem, string>;
+	stored: Map<string, FieldResult>;
+	/** The items to ask the model: all with `force`, else those without a stored result for this content and definition. */
+	missing: FieldItem[];
+}
+
+export function planDocumentFields(sha256: string, options: {engineId: string; store: Store; config: FieldsConfig; force: boolean}): DocumentFieldsPlan {
+	const keys = getFieldItemKeys(options.engineId, options.config);
+	const stored = options.force ? new Map<string, FieldResult>() : options.store.getFieldValues(sha256, [...keys.values()]);
+	return {keys, stored, missing: [...keys].filter(([, key]) => !stored.has(key)).map(([item]) => item)};
+}
+
+/** The options of the calls that ask the plan's missing items: fields calls of their own, or fields riding on summary calls. */
+export function getFieldsCallOptions(plan: DocumentFieldsPlan, options: Pick<ExtractFieldsOptions, 'engine' | 'callModel'> & {config: FieldsConfig}): ExtractFieldsOptions {
+	return {engine: options.engine, callModel: options.callModel, items: plan.missing, chunk: options.config.chunk, call: _toCallSettings(options.config)};
+}
+
+/** Asks the plan's missing items in fields calls of their own (see extractFields); undefined when every item is stored. */
+export async function extractDocumentFields(document: FieldsInput, plan: DocumentFieldsPlan, options: Pick<ExtractFieldsOptions, 'engine' | 'callModel'> & {config: FieldsConfig}): Promise<FieldsExtraction | undefined> {
+	return plan.missing.length === 0 ? undefined : extractFields(document, getFieldsCallOptions(plan, options));
+}
+
 /**
- * Extracts a document's fields and answers, asking the model only for items whose result is not
- * stored for this content and definition (unless `force`), then records them all, in report order.
+ * Records a document's fields and answers, in report order: the stored ones and `fresh` (the
+ * results of the plan's missing items, however they were asked), which are stored by item key too.
  */
-export async function extractDocumentFields(
-	file: string,
-	document: Pick<SourceDocument, 'sha256' | 'text' | 'pageStarts'> & {title: string; normalized?: NormalizedText},
-	options: {engine: Engine; store: Store; callModel: CallModel; config: FieldsConfig; force: boolean},
-): Promise<DocumentFieldsResult> {
-	const {store, config} = options;
-	const keys = getFieldItemKeys(options.engine.id, config);
-	const stored = options.force ? new Map<string, FieldResult>() : store.getFieldValues(document.sha256, [...keys.values()]);
-	const missing = [...keys].filter(([, key]) => !stored.has(key)).map(([item]) => item);
+export function recordDocumentFields(file: string, sha256: string, plan: DocumentFieldsPlan, fresh: FieldsExtraction | undefined, store: Store): DocumentFieldsResult {
 	const usage = {llmCalls: 0, promptTokens: 0, outputTokens: 0};
-	if (missing.length > 0) {
-		const extraction = await extractFields(document, {
-			engine: options.engine, callModel: options.callModel, items: missing, chunk: config.chunk,
-			call: _toCallSettings(config),
-		});
-		const fresh = new Map(missing.map(item => [keys.get(item)!, extraction.items.get(item.id)!]));
-		store.putFieldValues(document.sha256, fresh);
-		Object.assign(usage, {llmCalls: extraction.calls - extraction.cachedCalls, promptTokens: extraction.promptTokens, outputTokens: extraction.outputTokens});
-		for (const [key, result] of fresh) stored.set(key, result);
+	const stored = new Map(plan.stored);
+	if (fresh !== undefined) {
+		const results = new Map(plan.missing.map(item => [plan.keys.get(item)!, fresh.items.get(item.id)!]));
+		store.putFieldValues(sha256, results);
+		Object.assign(usage, {llmCalls: fresh.calls - fresh.cachedCalls, promptTokens: fresh.promptTokens, outputTokens: fresh.outputTokens});
+		for (const [key, result] of results) stored.set(key, result);
 	}
-	const items = [...keys].map(([item, key]): FieldRecord => ({
+	const items = [...plan.keys].map(([item, key]): FieldRecord => ({
 		id: item.id, kind: item.kind, ...(item.kind === 'question' ? {question: item.description} : {}), ...stored.get(key)!,
 	}));
-	store.putDocumentFields(file, document.sha256, items);
-	return {items, reused: keys.size - missing.length, ...usage, warnings: items.flatMap(item => item.warnings)};
+	store.putDocumentFields(file, sha256, items);
+	return {items, reused: plan.keys.size - plan.missing.length, ...usage, warnings: items.flatMap(item => item.warnings)};
 }
 
 function _toCallSettings(config: FieldsConfig) {

@@ -9,6 +9,8 @@ import {hashJson} from './hashJson.js';
 export interface SettingsKeys {
 	/** What a document's result depends on: engine, context, chunking and summarization settings, whether it is repaired (verify.repair), and the field set when there is one. */
 	summaryKey: string;
+	/** The part of `summaryKey` that decides the summary alone (without the field set): a stored summary with it is reused when only the fields changed. */
+	summarySettingsKey: string;
 	/** What a failure while reading depends on: the extraction limits. */
 	extractKey: string;
 	/** What a failure after reading depends on: the text (extraction limits) and the summary settings. */
@@ -21,6 +23,13 @@ export interface SettingsKeys {
 	 * another key is extracted again; time and memory limits decide only whether extraction succeeds.
 	 */
 	textKey: string;
+}
+
+const _fieldsSeparator = '+';
+
+/** Whether a stored summary key was made under the summary settings of `keys`, whatever its field set was. */
+export function hasSameSummarySettings(storedKey: string, keys: Pick<SettingsKeys, 'summarySettingsKey'>): boolean {
+	return storedKey === keys.summarySettingsKey || storedKey.startsWith(`${keys.summarySettingsKey}${_fieldsSeparator}`);
 }
 
 /** The failure key of a failure decided by the bytes alone (a broken or empty file): no setting changes it. */
@@ -58,11 +67,12 @@ export function getSettingsKeys({engineId, config, extraction}: SettingsKeysOpti
 	// A repaired summary differs from the model's first one: turning repair on summarizes again (from cached calls).
 	const repair = config.verify.enabled && config.verify.repair ? {repair: true} : {};
 	const summarySettings = hashJson({engine: engineId, context: {contextSize, maxContextSize}, chunk: config.chunk, summarize: config.summarize, ...repair});
-	// A document is done for its summary settings and its field set: changing either processes it again (its summary calls come from the cache).
+	// A document is done for its summary settings and its field set: changing either processes it again. The
+	// summary settings stay readable in the key, so that a change of the field set alone reuses the stored summary.
 	const fieldsKey = getFieldsKey(engineId, config);
-	const summaryKey = fieldsKey === undefined ? summarySettings : hashJson({summaryKey: summarySettings, fieldsKey});
+	const summaryKey = fieldsKey === undefined ? summarySettings : `${summarySettings}${_fieldsSeparator}${fieldsKey}`;
 	const extractKey = hashJson({extract: extraction});
 	const {mode, languages} = extraction.limits.ocr;
 	const textKey = hashJson({limits: extraction.limits, precis: readPrecisVersion()});
-	return {summaryKey, extractKey, summarizeKey: hashJson({extractKey, summaryKey}), noTextKey: hashJson({ocr: {mode, languages}}), textKey};
+	return {summaryKey, summarySettingsKey: summarySettings, extractKey, summarizeKey: hashJson({extractKey, summaryKey}), noTextKey: hashJson({ocr: {mode, languages}}), textKey};
 }

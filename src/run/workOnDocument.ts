@@ -1,10 +1,8 @@
 import type {DocumentMeta, Lease} from '../store/types.js';
-import {summarizeDocument} from '../summarize/summarizeDocument.js';
-import {checkSummary} from './checkDocumentSummary.js';
 import {createCallModel} from './createCallModel.js';
-import {extractDocumentFields} from './extractDocumentFields.js';
 import {readSourceDocument} from './readSourceDocument.js';
 import type {DocumentWork} from './DocumentWork.js';
+import {summarizeWithFields} from './summarizeWithFields.js';
 import {toSummarizeInput} from './toSummarizeInput.js';
 import type {FileIdentity} from '../ingest/createInputGuard.js';
 
@@ -45,6 +43,8 @@ export async function workOnDocument(work: DocumentWork, attempt: DocumentAttemp
 	attempt.stage = 'summarize';
 	attempt.sha256 = document.sha256;
 	attempt.meta = {sha256: document.sha256, bytes: document.bytes, format: document.format, pages: document.pages.length, title: document.title ?? null, runId};
+	// Read before markRunning clears it: a summary stored under other fields is reused (summarizeWithFields).
+	const earlier = store.getDocument(file);
 	if (!store.markRunning(file, attempt.meta, lease)) return 'lease-lost';
 	const input = toSummarizeInput(document);
 	const callModel = createCallModel({
@@ -52,12 +52,9 @@ export async function workOnDocument(work: DocumentWork, attempt: DocumentAttemp
 		intakeSignal: work.stop.intake.signal, callSignal: work.stop.inFlight.signal,
 		onCall: call => tally.call({path, ...call}),
 	});
-	const hasFields = config.fields.length + config.questions.length > 0;
-	const [drafted, fields] = await Promise.all([
-		summarizeDocument(input, {engine, summarize: config.summarize, chunk: config.chunk, onProgress: progress => tally.emit({...progress, path}), callModel}),
-		hasFields ? extractDocumentFields(file, {...document, title: input.title}, {engine, store, callModel, config, force: work.force}) : undefined,
-	]);
-	const {summary, verification} = await checkSummary(document, drafted, config.verify, {title: input.title, summarize: config.summarize, engine, callModel});
+	const {summary, verification, chunks, fields} = await summarizeWithFields(file, document, input, {
+		work, engine, callModel, earlier, onProgress: progress => tally.emit({...progress, path}),
+	});
 	const seconds = (performance.now() - attempt.started) / 1000;
 	const written = store.markDone(file, document.sha256, {
 		lease, summary: summary.summary, keyPoints: summary.keyPoints ?? null, model: work.engineId, pipeline: config.name, summaryKey: work.keys.summaryKey,
@@ -66,10 +63,7 @@ export async function workOnDocument(work: DocumentWork, attempt: DocumentAttemp
 	});
 	if (!written) return 'lease-lost';
 	if (verification !== undefined) store.putVerification(file, document.sha256, summary.summary, verification);
-	store.putChunks(document.sha256, work.keys.summaryKey, summary.chunks.map(chunk => ({
-		index: chunk.index, tokens: chunk.tokens, charStart: chunk.start, charEnd: chunk.end,
-		pageFirst: chunk.pages?.[0] ?? null, pageLast: chunk.pages?.[1] ?? null, headings: chunk.headings,
-	})));
+	store.putChunks(document.sha256, work.keys.summaryKey, chunks);
 	// Extraction's warnings (an unreadable page, a page OCRed with a low confidence) go with the summary's and the fields'.
 	tally.done(path, {...summary, warnings: [...document.warnings, ...summary.warnings, ...(fields?.warnings ?? [])]}, seconds);
 	return 'done';

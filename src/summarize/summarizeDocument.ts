@@ -5,6 +5,7 @@ import {buildMessages, createSummaryJsonSchema, fenceText, type PromptKind, type
 import {cutToTokens} from './cutToTokens.js';
 import {parseSummaryOutput} from './parseSummaryOutput.js';
 import type {SummarizeProgress} from './SummarizeProgress.js';
+import {addRiderToMessages, createRiddenJsonSchema, splitRiddenOutput, type SummaryRider} from './SummaryRider.js';
 
 /** One model call the summarizer needs; the runner decides how (cache, queue, engine). */
 export interface ModelCallRequest {
@@ -39,6 +40,11 @@ export interface SummarizeDocumentOptions {
 	chunk: {maxTokens: number; overlapTokens: number};
 	/** Told the document's plan once it is known, and each collapse or reduce level as it is added. */
 	onProgress?: (progress: SummarizeProgress) => void;
+	/**
+	 * A task that rides on the calls that read the text, where {@link planRide} says it fits; its
+	 * answers come back in `riderAnswers`. Collapse and reduce calls over partial summaries never carry it.
+	 */
+	rider?: SummaryRider;
 }
 
 export interface SummarizeInput {
@@ -62,6 +68,8 @@ export interface DocumentSummary {
 	outputTokens: number;
 	maxPromptTokens: number;
 	warnings: string[];
+	/** The rider's answers, one per call that carried it, in document order; absent when it did not ride. */
+	riderAnswers?: unknown[];
 }
 
 /** Tokens kept free between a prompt's counted size and the context, for safety at template joins; every planner of model calls keeps it. */
@@ -88,17 +96,27 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	const giveUp = new AbortController();
 	const report = options.onProgress ?? (() => undefined);
 
-	const call = async (kind: PromptKind, level: number, text: string, extra: Partial<PromptVariables> = {}): Promise<string> => {
-		const messages = buildMessages(kind, text, {...variables, ...extra}, summarize);
+	const {rider} = options;
+	const ride = rider === undefined ? 'none' : planRide(input, options, rider);
+	const riderAnswers: unknown[] = [];
+	/** One call; with `rideAt` (and a rider), it carries the rider too and its answer goes to `riderAnswers[rideAt]`. */
+	const call = async (kind: PromptKind, level: number, text: string, extra: Partial<PromptVariables> = {}, rideAt?: number): Promise<string> => {
+		const plain = buildMessages(kind, text, {...variables, ...extra}, summarize);
+		const riding = rideAt === undefined || rider === undefined || kind === 'collapse' ? undefined : {rider, kind};
+		const messages = riding === undefined ? plain : addRiderToMessages(plain, riding.rider, riding.kind, summarize.style);
+		const callTokens = maxTokens + (riding?.rider.outputTokens ?? 0);
 		const promptTokens = engine.countPromptTokens(messages);
-		if (promptTokens + maxTokens > engine.contextSize) {
-			throw new EngineError('E_PROMPT_TOO_LONG', `planner bug: a ${kind} prompt of ${promptTokens} tokens + ${maxTokens} output tokens exceeds the context of ${engine.contextSize}`, {retryable: false});
+		if (promptTokens + callTokens > engine.contextSize) {
+			throw new EngineError('E_PROMPT_TOO_LONG', `planner bug: a ${kind} prompt of ${promptTokens} tokens + ${callTokens} output tokens exceeds the context of ${engine.contextSize}`, {retryable: false});
 		}
 		const isFinal = kind === 'reduce';
+		const jsonSchema = riding === undefined
+			? isFinal && summarize.style === 'json' ? createSummaryJsonSchema(maxTokens) : undefined
+			: createRiddenJsonSchema(riding.rider, riding.kind, summarize);
 		const result = await options.callModel({
-			kind, level, messages, promptTokens, maxTokens,
+			kind, level, messages, promptTokens, maxTokens: callTokens,
 			temperature: summarize.temperature, seed: summarize.seed, signal: giveUp.signal,
-			...(isFinal && summarize.style === 'json' ? {jsonSchema: createSummaryJsonSchema(maxTokens)} : {}),
+			...(jsonSchema === undefined ? {} : {jsonSchema}),
 		}).catch((error: unknown) => {
 			giveUp.abort();
 			throw error;
@@ -108,10 +126,15 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 		stats.promptTokens += promptTokens;
 		stats.outputTokens += result.outputTokens;
 		stats.maxPromptTokens = Math.max(stats.maxPromptTokens, promptTokens);
-		return result.text.trim();
+		if (riding === undefined) return result.text.trim();
+		const split = splitRiddenOutput(result.text.trim(), riding.rider, riding.kind, summarize.style);
+		if (split.warning !== undefined) warnings.push(`${kind === 'map' ? `part ${rideAt! + 1}: ` : ''}${split.warning}`);
+		riderAnswers[rideAt!] = split.answer;
+		return split.summary.trim();
 	};
 	const finish = (output: string, chunks: Chunk[], collapseLevels: number): DocumentSummary => ({
 		...parseSummaryOutput(output, summarize.style, warnings), chunks, collapseLevels, ...stats, warnings,
+		...(ride === 'none' ? {} : {riderAnswers}),
 	});
 
 	const reduceBudget = budgetFor('reduce');
@@ -119,19 +142,19 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	const collapseBudget = budgetFor('collapse');
 	const mapTemplate = templateFor('map');
 	const plan = {type: 'document-planned', maxOutputTokens: maxTokens, reduceBudget, collapseBudget, templateTokens: mapTemplate, maxDepth: summarize.maxDepth} as const;
-	const reduce = async (level: number, text: string): Promise<string> => {
+	const reduce = async (level: number, text: string, rideAt?: number): Promise<string> => {
 		report({type: 'level-added', kind: 'reduce', level, calls: 1});
-		return call('reduce', level, text);
+		return call('reduce', level, text, {}, rideAt);
 	};
 	const textTokens = _countIfNear(input.text, reduceBudget, sent);
 	if (textTokens <= reduceBudget) {
 		report({...plan, mapCalls: 0, promptTokens: textTokens + templateFor('reduce')});
-		return finish(await reduce(0, input.text), [], 0);
+		return finish(await reduce(0, input.text, ride === 'whole' ? 0 : undefined), [], 0);
 	}
 
-	const chunks = planChunks(input, options);
+	const chunks = planChunks(input, {...options, rider: ride === 'map' ? rider : undefined});
 	report({...plan, mapCalls: chunks.length, promptTokens: chunks.reduce((sum, chunk) => sum + chunk.tokens + mapTemplate, 0)});
-	let partials = await Promise.all(chunks.map((chunk, index) => call('map', 0, chunk.text, {part: index + 1, parts: chunks.length})));
+	let partials = await Promise.all(chunks.map((chunk, index) => call('map', 0, chunk.text, {part: index + 1, parts: chunks.length}, ride === 'map' ? index : undefined)));
 
 	let level = 0;
 	for (;;) {
@@ -152,21 +175,62 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 }
 
 /**
- * Splits a document into the chunks of its map stage: as large as a map prompt and its output
- * allow within the context (or `chunk.maxTokens`, when smaller).
+ * Splits a document into the chunks of its map stage: as large as a map prompt (with `rider`, when
+ * one rides on the map calls) and its output allow within the context (or `chunk.maxTokens`, when smaller).
  */
-export function planChunks(input: SummarizeInput, options: Pick<SummarizeDocumentOptions, 'engine' | 'summarize' | 'chunk'>): Chunk[] {
+export function planChunks(input: SummarizeInput, options: Pick<SummarizeDocumentOptions, 'engine' | 'summarize' | 'chunk' | 'rider'>): Chunk[] {
 	const {engine, summarize} = options;
-	const template = engine.countPromptTokens(buildMessages('map', '', {title: input.title}, summarize));
-	const mapBudget = engine.contextSize - summarize.maxOutputTokens - PROMPT_MARGIN_TOKENS - template;
+	const mapBudget = _getMapTextBudget(input, options, options.rider);
 	if (mapBudget <= 0) throw new EngineError('E_PROMPT_TOO_LONG', `the context of ${engine.contextSize} tokens leaves no room for text after the prompt and ${summarize.maxOutputTokens} output tokens; raise engine.contextSize or lower summarize.maxOutputTokens`, {retryable: false});
-	const chunkBudget = options.chunk.maxTokens > 0 ? Math.min(options.chunk.maxTokens, mapBudget) : mapBudget;
+	const chunkBudget = _capChunk(mapBudget, options.chunk);
 	return chunkText(input.text, {
 		maxTokens: chunkBudget,
 		overlapTokens: Math.min(options.chunk.overlapTokens, Math.floor(chunkBudget / 2)),
 		countTokens: createSentTokenizer(engine.tokenizer).countTokens,
 		...(input.pageStarts === undefined ? {} : {pageStarts: input.pageStarts}),
 	});
+}
+
+/** Where a rider rides: on the single call of a document that fits, on each map call of a long one, or nowhere. */
+export type RidePlan = 'whole' | 'map' | 'none';
+
+/** A ridden map call must leave at least this many tokens for its chunk. */
+const _minRiddenChunkTokens = 64;
+
+/**
+ * Where `rider` can ride on a document's summary calls, with every prompt within the context and
+ * the call's output being the summary's plus the rider's. A document that fits one summary call:
+ * 'whole' when the combined prompt fits too, else 'none' (one summary call and the rider's own calls
+ * cost fewer calls than splitting the document to carry it). A long document: 'map' when a ridden
+ * chunk keeps at least half the tokens of a summary-only chunk (both capped by `chunk.maxTokens`) and
+ * at least 64, so riding never makes more calls than the summary's map calls plus the rider's own
+ * calls would be, and reads the text once instead of twice; else 'none'.
+ */
+export function planRide(input: SummarizeInput, options: Pick<SummarizeDocumentOptions, 'engine' | 'summarize' | 'chunk'>, rider: SummaryRider): RidePlan {
+	const {engine, summarize} = options;
+	const variables = {title: input.title};
+	const sent = createSentTokenizer(engine.tokenizer);
+	const reduceTemplate = engine.countPromptTokens(buildMessages('reduce', '', variables, summarize));
+	const reduceBudget = engine.contextSize - summarize.maxOutputTokens - PROMPT_MARGIN_TOKENS - reduceTemplate;
+	if (_countIfNear(input.text, reduceBudget, sent) <= reduceBudget) {
+		const messages = addRiderToMessages(buildMessages('reduce', input.text, variables, summarize), rider, 'reduce', summarize.style);
+		return engine.countPromptTokens(messages) + summarize.maxOutputTokens + rider.outputTokens + PROMPT_MARGIN_TOKENS <= engine.contextSize ? 'whole' : 'none';
+	}
+	const ridden = _getMapTextBudget(input, options, rider);
+	const plain = _getMapTextBudget(input, options, undefined);
+	return ridden >= _minRiddenChunkTokens && _capChunk(ridden, options.chunk) * 2 >= _capChunk(plain, options.chunk) ? 'map' : 'none';
+}
+
+/** Tokens left for a chunk's text in a map call (carrying `rider`, if given). */
+function _getMapTextBudget(input: SummarizeInput, options: Pick<SummarizeDocumentOptions, 'engine' | 'summarize'>, rider: SummaryRider | undefined): number {
+	const {engine, summarize} = options;
+	const plain = buildMessages('map', '', {title: input.title}, summarize);
+	const template = engine.countPromptTokens(rider === undefined ? plain : addRiderToMessages(plain, rider, 'map', summarize.style));
+	return engine.contextSize - summarize.maxOutputTokens - (rider?.outputTokens ?? 0) - PROMPT_MARGIN_TOKENS - template;
+}
+
+function _capChunk(budget: number, chunk: SummarizeDocumentOptions['chunk']): number {
+	return chunk.maxTokens > 0 ? Math.min(chunk.maxTokens, budget) : budget;
 }
 
 /**

@@ -3,7 +3,7 @@ import {decideDocument, type DocumentCircumstances} from '../../../src/run/decid
 import {getFailureKey, listFailureKeys, type SettingsKeys} from '../../../src/run/getSettingsKeys.js';
 import type {DocumentRow} from '../../../src/store/types.js';
 
-const before: SettingsKeys = {summaryKey: 'summary-1', extractKey: 'extract-1', summarizeKey: 'summarize-1', noTextKey: 'ocr-off', textKey: 'text-1'};
+const before: SettingsKeys = {summaryKey: 'summary-1', summarySettingsKey: 'summary-1', extractKey: 'extract-1', summarizeKey: 'summarize-1', noTextKey: 'ocr-off', textKey: 'text-1'};
 const raisedLimit: SettingsKeys = {...before, extractKey: 'extract-2', summarizeKey: 'summarize-2'};
 
 function row(overrides: Partial<DocumentRow>): DocumentRow {
