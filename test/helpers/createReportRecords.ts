@@ -3,11 +3,15 @@ import type {ReportRecord} from '../../src/report/ReportRecord.js';
 /** A summary that would run script if a report failed to escape it. */
 export const HOSTILE_SUMMARY = 'Quarterly figures <script>window.__precisHacked = true</script><img src=x onerror="window.__precisHacked = true"> & "quotes"';
 
+/** An answer that would run script if a report failed to escape it. */
+export const HOSTILE_ANSWER = 'The <b>board</b><script>window.__precisHacked = true</script><img src=x onerror="window.__precisHacked = true">';
+
 const _words = ['water', 'board', 'budget', 'contract', 'audit', 'rainfall', 'pipeline', 'invoice', 'council', 'harbour', 'survey', 'tariff'];
 
 /**
  * `count` export records for report tests, benchmarks and screenshots: every 7th failed (two error
- * codes), every 5th needing review with citations, an unsupported fact and typed fields; the first
+ * codes), every 5th needing review with citations, an unsupported fact, typed fields and answers (one
+ * of them {@link HOSTILE_ANSWER}); the first
  * done record carries {@link HOSTILE_SUMMARY}. Deterministic: record i always reads the same.
  */
 export function createReportRecords(count: number, start = Date.parse('2026-11-27T01:00:00Z')): ReportRecord[] {
@@ -31,6 +35,11 @@ export function createReportRecords(count: number, start = Date.parse('2026-11-2
 			citations: [{text: `The ${word} committee reviewed item ${index}.`, pages: [1, 2], support: 0.82}, {text: 'It approved a budget of 4.2 million for 2027.', pages: [], support: 0.1}],
 			unsupported_facts: [{text: '4.2 million', kind: 'number', statement: 'It approved a budget of 4.2 million for 2027.'}],
 			fields: {amount: {value: 4_200_000, pages: [2], evidence: ['4,200,000'], supported: true}, due_date: {value: '2027-03-31', pages: [], supported: false}, parties: {value: ['Council', 'Board'], pages: [1]}},
+			answers: {
+				q1: {question: 'Who approved <em>the</em> budget?', value: HOSTILE_ANSWER, pages: [3, 4], supported: true},
+				q2: {question: 'When is the audit due?', value: 'By the end of | March 2027', pages: [], supported: false},
+				q3: {question: 'Who objected?', value: null, pages: [], supported: null},
+			},
 		};
 	});
 }

@@ -5,7 +5,7 @@ import anyTest, {type ExecutionContext, type TestFn} from 'ava';
 import type {Browser, Page} from 'playwright-core';
 import {renderHtmlReport} from '../../../src/report/renderHtmlReport.js';
 import type {ReportRecord} from '../../../src/report/ReportRecord.js';
-import {createReportRecords, HOSTILE_SUMMARY} from '../../helpers/createReportRecords.js';
+import {createReportRecords, HOSTILE_ANSWER, HOSTILE_SUMMARY} from '../../helpers/createReportRecords.js';
 import {createTempDir} from '../../helpers/createTempDir.js';
 import {findChromium, launchChromium} from '../../helpers/launchChromium.js';
 
@@ -69,6 +69,20 @@ test('a summary holding a script and an event handler is shown as text and never
 	t.is(await page.evaluate(() => (globalThis as {__precisHacked?: boolean}).__precisHacked), undefined);
 	t.is(await page.locator('.card .summary').first().textContent(), HOSTILE_SUMMARY);
 	t.is(await page.locator('.card script, .card img').count(), 0);
+	t.deepEqual(consoleErrors, []);
+});
+
+test('answers show each question with its answer, pages and "not found in the source", as text', async t => {
+	const {page, consoleErrors} = await _openReport(t, createReportRecords(1));
+	const rows = await page.$$eval('.card .answers tbody tr', trs => trs.map(tr => [...tr.children].map(cell => cell.textContent ?? '')));
+	t.deepEqual(rows, [
+		['q1. Who approved <em>the</em> budget?', HOSTILE_ANSWER, '3-4'],
+		['q2. When is the audit due?', 'By the end of | March 2027 not found in the source', ''],
+		['q3. Who objected?', '—', ''],
+	]);
+	t.is(await page.locator('.card .answers mark').count(), 1);
+	t.is(await page.evaluate(() => (globalThis as {__precisHacked?: boolean}).__precisHacked), undefined);
+	t.is(await page.locator('.card script, .card img, .card em, .card b').count(), 0);
 	t.deepEqual(consoleErrors, []);
 });
 

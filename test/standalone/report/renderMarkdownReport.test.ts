@@ -43,6 +43,18 @@ test('citations, unsupported facts (in bold where they occur) and field values a
 	t.true(markdown.includes('| Field | Value | Pages |\n| --- | --- | --- |\n| amount | 4200000 | 2 |\n| due\\_date | 2027-03-31 (not found in the source) |  |\n| parties | Council; Board | 1 |'));
 });
 
+test('answers: each question with its answer and pages, "not found in the source" when unsupported, everything escaped', t => {
+	const markdown = renderMarkdownReport([createReportRecords(1)[0]!], _scope);
+	t.true(markdown.includes([
+		'| Question | Answer | Pages |',
+		'| --- | --- | --- |',
+		'| q1. Who approved \\<em\\>the\\</em\\> budget? | The \\<b\\>board\\</b\\>\\<script\\>window.\\_\\_precisHacked = true\\</script\\>\\<img src=x onerror="window.\\_\\_precisHacked = true"\\> | 3-4 |',
+		'| q2. When is the audit due? | By the end of \\| March 2027 (not found in the source) |  |',
+		'| q3. Who objected? | — |  |',
+	].join('\n')), markdown);
+	t.false(/<(?!br)[a-z/]/i.test(markdown.replaceAll('\\<', '')), 'every < is escaped');
+});
+
 test('escapeMarkdown keeps ordinary text readable', t => {
 	t.is(escapeMarkdown('Revenue rose 4.5% to $3.2 million in 2024-25.'), 'Revenue rose 4.5% to $3.2 million in 2024-25.');
 	t.is(escapeMarkdown('a\r\nb', {inline: true}), 'a b');
