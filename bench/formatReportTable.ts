@@ -100,7 +100,8 @@ export function formatReportTable(report: BenchReport): string {
 	}
 	const {fields} = report;
 	if (fields !== undefined) {
-		rows.push([`11. ${fields.fields} fields, ${fields.documents.length} docs: all at once / one call per field`, `${fields.allAtOnce.calls} / ${fields.perField.calls} calls, ${fields.allAtOnce.promptTokens} / ${fields.perField.promptTokens} prompt tok`, 'fewer than per field', load(fields.load)]);
+		const {riding, separate, perField} = fields;
+		rows.push([`11. summary + ${fields.fields} fields, ${fields.documents.length} docs: riding / own calls / one call per field`, `${riding.calls} / ${separate.calls} / ${perField.calls} calls, ${riding.promptTokens} / ${separate.promptTokens} / ${perField.promptTokens} prompt tok`, 'fewer than per field', load(fields.load)]);
 	}
 	for (const row of report.scaleOut ?? []) {
 		rows.push([`8. ${row.engine}, 3 docs, tiny`, `${row.run.runSeconds ?? '?'} s, ${row.run.llmCalls ?? '?'} calls: ${row.callsPerSecond ?? '?'} calls/s, ${row.promptTokensPerSecond ?? '?'} prompt tok/s, ${row.outputTokensPerSecond ?? '?'} output tok/s`, '', load(row.run.load)]);

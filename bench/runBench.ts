@@ -138,7 +138,7 @@ try {
 		report.ocr = await measureOcr({workDir, ...BENCH_SETTINGS.ocr});
 	}
 	if (wanted('fields') && hasCorpus) {
-		log('11. fields: model calls and prompt tokens of 8 fields at once against one call per field');
+		log('11. fields: model calls and prompt tokens of a summary with 8 fields: riding on its calls, in calls of their own, one call per field');
 		report.fields = await measureFields(tiny, pipelineFile('fields'), documents);
 	}
 } finally {
