@@ -90,7 +90,11 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	const stats = {calls: 0, cachedCalls: 0, promptTokens: 0, outputTokens: 0, maxPromptTokens: 0};
 	const warnings: string[] = [];
 	const maxTokens = summarize.maxOutputTokens;
-	const templateFor = (kind: PromptKind): number => engine.countPromptTokens(buildMessages(kind, '', variables, summarize));
+	/** Tokens of a prompt's template; with `ridden`, as it carries the rider (what the plan reports for the calls that do). */
+	const templateFor = (kind: PromptKind, ridden = false): number => {
+		const plain = buildMessages(kind, '', variables, summarize);
+		return engine.countPromptTokens(ridden && options.rider !== undefined && kind !== 'collapse' ? addRiderToMessages(plain, options.rider, kind, summarize.style) : plain);
+	};
 	const budgetFor = (kind: PromptKind): number => engine.contextSize - maxTokens - PROMPT_MARGIN_TOKENS - templateFor(kind);
 	const sent = createSentTokenizer(engine.tokenizer);
 	const giveUp = new AbortController();
@@ -140,7 +144,7 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	const reduceBudget = budgetFor('reduce');
 	if (reduceBudget <= 0) throw new EngineError('E_PROMPT_TOO_LONG', `the context of ${engine.contextSize} tokens leaves no room for text after the prompt and ${maxTokens} output tokens; raise engine.contextSize or lower summarize.maxOutputTokens`, {retryable: false});
 	const collapseBudget = budgetFor('collapse');
-	const mapTemplate = templateFor('map');
+	const mapTemplate = templateFor('map', ride === 'map');
 	const plan = {type: 'document-planned', maxOutputTokens: maxTokens, reduceBudget, collapseBudget, templateTokens: mapTemplate, maxDepth: summarize.maxDepth} as const;
 	const reduce = async (level: number, text: string, rideAt?: number): Promise<string> => {
 		report({type: 'level-added', kind: 'reduce', level, calls: 1});
@@ -148,7 +152,7 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	};
 	const textTokens = _countIfNear(input.text, reduceBudget, sent);
 	if (textTokens <= reduceBudget) {
-		report({...plan, mapCalls: 0, promptTokens: textTokens + templateFor('reduce')});
+		report({...plan, mapCalls: 0, promptTokens: textTokens + templateFor('reduce', ride === 'whole')});
 		return finish(await reduce(0, input.text, ride === 'whole' ? 0 : undefined), [], 0);
 	}
 
