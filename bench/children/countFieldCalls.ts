@@ -27,11 +27,13 @@ const partial = 'The part tells how the main people meet, what they decide and w
 interface Counts {
 	calls: number;
 	promptTokens: number;
+	/** The sum of the calls' output limits: what generation may cost at most. */
+	outputBound: number;
 }
 
 /** A call function that answers without generating, and the calls it recorded. */
 function createRecorder(): {callModel: CallModel; counts: Counts} {
-	const counts = {calls: 0, promptTokens: 0};
+	const counts = {calls: 0, promptTokens: 0, outputBound: 0};
 	const answer = (request: ModelCallRequest): string => {
 		if (request.kind === 'fields') return '{}';
 		const properties = (request.jsonSchema as {properties?: Record<string, unknown>} | undefined)?.properties ?? {};
@@ -41,12 +43,17 @@ function createRecorder(): {callModel: CallModel; counts: Counts} {
 	const callModel: CallModel = request => {
 		counts.calls++;
 		counts.promptTokens += request.promptTokens;
+		counts.outputBound += request.maxTokens;
 		return Promise.resolve({text: answer(request), outputTokens: 0, cached: false});
 	};
 	return {callModel, counts};
 }
 
-const sum = (...all: Counts[]): Counts => ({calls: all.reduce((total, counts) => total + counts.calls, 0), promptTokens: all.reduce((total, counts) => total + counts.promptTokens, 0)});
+const sum = (...all: Counts[]): Counts => ({
+	calls: all.reduce((total, counts) => total + counts.calls, 0),
+	promptTokens: all.reduce((total, counts) => total + counts.promptTokens, 0),
+	outputBound: all.reduce((total, counts) => total + counts.outputBound, 0),
+});
 const documents = [];
 for (const path of paths) {
 	const document = await readDocument(path, limits);

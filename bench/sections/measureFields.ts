@@ -4,6 +4,8 @@ import {runScript} from '../lib/runScript.js';
 interface _Counts {
 	calls: number;
 	promptTokens: number;
+	/** The sum of the calls' output limits. */
+	outputBound: number;
 }
 
 /** One document's counts; each way includes the summary's calls. */
@@ -42,6 +44,7 @@ export async function measureFields(model: string, pipelineFile: string, documen
 	const sum = (pick: (document: _DocumentCounts) => _Counts): _Counts => ({
 		calls: output.documents.reduce((total, document) => total + pick(document).calls, 0),
 		promptTokens: output.documents.reduce((total, document) => total + pick(document).promptTokens, 0),
+		outputBound: output.documents.reduce((total, document) => total + pick(document).outputBound, 0),
 	});
 	return {
 		load, ...output,
