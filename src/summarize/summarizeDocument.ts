@@ -207,8 +207,9 @@ const _minRiddenChunkTokens = 64;
  * 'whole' when the combined prompt fits too, else 'none' (one summary call and the rider's own calls
  * cost fewer calls than splitting the document to carry it). A long document: 'map' when a ridden
  * chunk keeps at least half the tokens of a summary-only chunk (both capped by `chunk.maxTokens`) and
- * at least 64, so riding never makes more calls than the summary's map calls plus the rider's own
- * calls would be, and reads the text once instead of twice; else 'none'.
+ * at least 64 (at half the size riding makes about as many calls as the summary's map calls plus
+ * the rider's own calls, reads the text once instead of twice, and may generate up to twice as
+ * much: the trade is in docs/fields.md); else 'none'.
  */
 export function planRide(input: SummarizeInput, options: Pick<SummarizeDocumentOptions, 'engine' | 'summarize' | 'chunk'>, rider: SummaryRider): RidePlan {
 	const {engine, summarize} = options;
