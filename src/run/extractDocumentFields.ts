@@ -35,7 +35,8 @@ export function getFieldsKey(engineId: string, config: FieldsConfig): string | u
 
 /**
  * Checks, once the engine is loaded and before any document is read, that the whole field set fits
- * one call with room for text; throws E_CONFIG_INVALID with the numbers otherwise.
+ * one fields call of its own with room for text (the way every document can fall back to when the
+ * fields cannot ride on its summary calls); throws E_CONFIG_INVALID with the numbers otherwise.
  */
 export function assertFieldsFit(engine: Engine, config: FieldsConfig): void {
 	const items = toFieldItems(config.fields, config.questions);
