@@ -1,6 +1,6 @@
+import {classifyChunkEnd, endsThought} from './classifyChunkEnd.js';
 import type {Block} from './segmentBlocks.js';
 import {splitUnit, type Unit} from './splitUnit.js';
-import {endsSentence} from '../text/splitSentences.js';
 
 /** A packed run of units: `[start, end)` is trimmed text of at most the budget, verified. */
 export interface PackedRange {
@@ -122,19 +122,32 @@ export function packUnits(text: string, blocks: readonly Block[], {countTokens, 
 }
 
 /**
- * When the range's last unit ends inside a sentence, moves the units after its last clean end (a
- * paragraph or sentence end, not a heading) back to `pending`, provided at least `minTokens` stay.
+ * When the range would not end where a thought ends ({@link endsThought}: a paragraph, sentence,
+ * table or list item end), moves the units after its last such end back to `pending`, provided at
+ * least `minTokens` stay. Without one, a range that ends inside a line backs up to its last line end
+ * (between two rows of a table longer than a chunk, say). A heading is never the end backed up to.
  */
 function _backUpToCleanEnd(text: string, current: Unit[], pending: Unit[], minTokens: number, isHeading: (unit: Unit) => boolean): void {
-	const endsCleanly = (unit: Unit) => !isHeading(unit) && (unit.depth <= 1 || endsSentence(text.slice(unit.start, unit.end)) || /^[^\S\n]*\n\s*\n/u.test(text.slice(unit.end, unit.end + 64)));
-	if (current.length < 2 || endsCleanly(current[current.length - 1]!)) return;
+	const rank = (unit: Unit) => {
+		if (isHeading(unit)) return 0;
+		const kind = classifyChunkEnd(text, unit.end);
+		return endsThought(kind) ? 2 : kind === 'mid-line' || kind === 'mid-row' ? 0 : 1;
+	};
+	if (current.length < 2) return;
+	const lastRank = rank(current[current.length - 1]!);
+	if (lastRank === 2) return;
 	let tokens = 0;
 	const kept = current.map(unit => (tokens += unit.tokens));
+	let fallback: number | undefined;
 	for (let index = current.length - 2; index >= 0 && kept[index]! >= minTokens; index--) {
-		if (!endsCleanly(current[index]!)) continue;
-		pending.push(...current.splice(index + 1).reverse());
-		return;
+		const unitRank = rank(current[index]!);
+		if (unitRank === 2) {
+			fallback = index;
+			break;
+		}
+		if (unitRank > lastRank && fallback === undefined) fallback = index;
 	}
+	if (fallback !== undefined) pending.push(...current.splice(fallback + 1).reverse());
 }
 
 /** For each heading block, the tokens of its section (the heading and the blocks up to the next heading). */

@@ -1,4 +1,5 @@
 import {findLongestFit} from './findLongestFit.js';
+import {isTableRow} from './isTableRow.js';
 import {splitSentences} from '../text/splitSentences.js';
 
 /**
@@ -39,13 +40,14 @@ const _zeroWidthJoiner = 0x200d;
 
 /**
  * Splits a unit into the next finer units that divide it: sentences (by the one splitter,
- * {@link splitSentences}), then lines, then (when forced)
+ * {@link splitSentences}; a table, two or more rows in a row, counts as one sentence and is split
+ * into its rows next, never at a full stop inside a cell), then lines, then (when forced)
  * leaf pieces cut at word boundaries, or at characters inside a word longer than the budget. Each
  * new unit is counted once. Returns undefined when the unit cannot be divided without forcing.
  */
 export function splitUnit(text: string, unit: Unit, options: SplitUnitOptions): Unit[] | undefined {
 	if (unit.depth < 1) {
-		const sentences = splitSentences(text, unit.start, unit.end);
+		const sentences = _splitSentencesAndTables(text, unit.start, unit.end);
 		if (sentences.length > 1) return _countRanges(text, unit, sentences, 1, options.countTokens);
 	}
 	if (unit.depth < 2) {
@@ -63,6 +65,33 @@ function _countRanges(text: string, parent: Unit, ranges: _Range[], depth: numbe
 		lead = range.end;
 		return unit;
 	});
+}
+
+/**
+ * The sentences of `text[start, end)`, except that each run of two or more table rows
+ * ({@link isTableRow}) is one range of its own.
+ */
+function _splitSentencesAndTables(text: string, start: number, end: number): _Range[] {
+	const ranges: _Range[] = [];
+	let prose = start;
+	let table: _Range | undefined;
+	const flushTable = () => {
+		if (table === undefined) return;
+		if (table.start < table.end && text.lastIndexOf('\n', table.end - 1) >= table.start) {
+			if (prose < table.start) ranges.push(...splitSentences(text, prose, table.start));
+			ranges.push(table);
+			prose = table.end;
+		}
+		table = undefined;
+	};
+	for (const line of _splitLines(text, start, end)) {
+		if (!isTableRow(text.slice(line.start, line.end))) flushTable();
+		else if (table === undefined) table = {...line};
+		else table.end = line.end;
+	}
+	flushTable();
+	if (prose < end) ranges.push(...splitSentences(text, prose, end));
+	return ranges;
 }
 
 function _splitLines(text: string, start: number, end: number): _Range[] {
