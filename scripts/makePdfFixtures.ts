@@ -107,6 +107,36 @@ async function makeTable(ruled: boolean): Promise<void> {
 	await save(`table-${ruled ? 'ruled' : 'unruled'}.pdf`, document);
 }
 
+/** Rows of the prose-cell table: each cell a phrase or sentence, most wrapping onto two or three lines. */
+const proseRows = [
+	['Setting of the reader', 'What it changes', 'When to choose it'],
+	['Fast reading of simple pages', 'Skips the layout checks and reads each page in the order of its content stream.', 'For plain letters and memos set in a single column.'],
+	['Careful reading of every layout', 'Places every line by its position and rebuilds columns, tables and paragraphs.', 'For reports, articles and forms whose layout carries meaning.'],
+	['Scanned pages read as images', 'Reads the page image by optical character recognition.', 'When a page has no text layer at all, as with faxes.'],
+	['Mixed mode for bundles of files', 'Uses the text layer where it exists and recognition elsewhere, page by page.', 'For bundles that join typed and scanned documents.'],
+];
+
+/**
+ * A table whose cells hold prose: three columns of 110, 180 and 150 points, cells wrapped onto
+ * several lines, rows apart by a gap, under a paragraph and above another. Its columns are wide
+ * and filled like text columns, but its cells start together row by row.
+ */
+async function makeProseTable(): Promise<void> {
+	const document = await newDocument();
+	const font = await document.embedFont(StandardFonts.Helvetica);
+	const page = document.addPage([612, 792]);
+	page.drawText('The reader offers four settings, compared in the table below.', {x: 72, y: 720, size, font});
+	const columns = [{x: 72, width: 110}, {x: 196, width: 180}, {x: 390, width: 150}];
+	let y = 690;
+	for (const row of proseRows) {
+		const cells = row.map((cell, column) => wrap(cell, font, columns[column]!.width));
+		cells.forEach((lines, column) => lines.forEach((line, index) => page.drawText(line, {x: columns[column]!.x, y: y - index * 12, size, font})));
+		y -= Math.max(...cells.map(lines => lines.length)) * 12 + 10;
+	}
+	page.drawText('Careful reading is the default for every document.', {x: 72, y: y - 10, size, font});
+	await save('table-prose-cells.pdf', document);
+}
+
 const quarters = [
 	'The society met twice in winter and planned the spring survey of the old orchard.',
 	'Spring brought the survey itself: forty volunteers counted trees, birds and beehives.',
@@ -275,6 +305,7 @@ await makeHyphenation();
 await makeSentenceAcrossPages();
 await makeTable(true);
 await makeTable(false);
+await makeProseTable();
 for (const [form, label] of Object.entries(pageNumberForms)) await makePageNumbers(form, label);
 await makeImageOnly();
 await makeBadPage();

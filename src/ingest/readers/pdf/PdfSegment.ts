@@ -18,6 +18,8 @@ export interface PdfSegment {
 	 * column gutter or a table's cell gap may run through it. `at` is where the text after the gap starts.
 	 */
 	gaps?: PdfSegmentGap[];
+	/** Set on a row written by readGridRows: the next row goes on with the table, whatever gap lies between. */
+	tableRow?: true;
 }
 
 export interface PdfSegmentGap {

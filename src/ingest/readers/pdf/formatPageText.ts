@@ -72,6 +72,7 @@ function _formatLines(lines: readonly PdfSegment[], knownWords: ReadonlySet<stri
 function _startsParagraph(previous: PdfSegment, line: PdfSegment, pitch: number, right: number): boolean {
 	const gap = line.y - previous.y;
 	if (gap <= 0) return false; // next column or band: the text runs on
+	if (previous.tableRow === true && line.tableRow === true) return false;
 	const ratio = line.size / previous.size;
 	if (ratio > _sizeChange || ratio < 1 / _sizeChange) return true;
 	const usual = Math.max(pitch > 0 ? Math.min(pitch, 2 * line.size) : 0, 1.2 * line.size);

@@ -2,6 +2,7 @@ import {groupLines} from './groupLines.js';
 import {joinTableRows} from './joinTableRows.js';
 import {median} from './median.js';
 import type {PdfSegment} from './PdfSegment.js';
+import {readGridRows} from './readGridRows.js';
 
 /** A vertical strip of the page that separates columns of text. */
 interface _Gutter {
@@ -67,7 +68,10 @@ function _cutAtGutters(segment: PdfSegment, gutters: readonly _Gutter[]): PdfSeg
 	return pieces;
 }
 
-/** Orders a block between full-width lines: by columns and bands when it has gutters, else by lines. */
+/**
+ * Orders a block between full-width lines: by columns and bands when it has gutters (by rows, in a
+ * band whose columns form a grid: cells that start together row by row, see readGridRows), else by lines.
+ */
 function _orderBlock(segments: readonly PdfSegment[]): PdfSegment[] {
 	const gutters = _findGutters(segments);
 	if (gutters.length === 0) return _readRows(segments);
@@ -88,7 +92,9 @@ function _orderBlock(segments: readonly PdfSegment[]): PdfSegment[] {
 		if (columns.some(column => column.length > 0)) {
 			for (const group of groupLines(pending)) lines.push(group.line);
 			pending = [];
-			for (const column of columns) lines.push(..._readRows(column));
+			const grid = readGridRows(columns);
+			if (grid === undefined) for (const column of columns) lines.push(..._readRows(column));
+			else lines.push(...grid);
 		}
 		const cut = spanning[band];
 		if (cut !== undefined) pending.push(cut);

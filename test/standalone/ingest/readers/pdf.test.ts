@@ -117,3 +117,18 @@ for (const kind of ['ruled', 'unruled']) {
 		t.regex(text, /\nThe western region grew fastest over the half year\.$/u, 'nor the one below');
 	});
 }
+
+test('a table whose cells hold wrapped prose is read row by row, each cell whole, not column by column', async t => {
+	const text = joined(await read('table-prose-cells.pdf'));
+	t.is(text, [
+		'The reader offers four settings, compared in the table below.',
+		'',
+		'Setting of the reader | What it changes | When to choose it',
+		'Fast reading of simple pages | Skips the layout checks and reads each page in the order of its content stream. | For plain letters and memos set in a single column.',
+		'Careful reading of every layout | Places every line by its position and rebuilds columns, tables and paragraphs. | For reports, articles and forms whose layout carries meaning.',
+		'Scanned pages read as images | Reads the page image by optical character recognition. | When a page has no text layer at all, as with faxes.',
+		'Mixed mode for bundles of files | Uses the text layer where it exists and recognition elsewhere, page by page. | For bundles that join typed and scanned documents.',
+		'',
+		'Careful reading is the default for every document.',
+	].join('\n'));
+});
