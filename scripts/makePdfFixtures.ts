@@ -107,6 +107,29 @@ async function makeTable(ruled: boolean): Promise<void> {
 	await save(`table-${ruled ? 'ruled' : 'unruled'}.pdf`, document);
 }
 
+/**
+ * Two columns of paragraphs apart by a gap, both from the top of the page: the paragraphs start at
+ * different heights in the two columns, so their starts do not line up as a table's cells do.
+ */
+async function makeTwoColumnParagraphs(): Promise<void> {
+	const document = await newDocument();
+	const font = await document.embedFont(StandardFonts.Helvetica);
+	const page = document.addPage([612, 792]);
+	const drawColumn = (paragraphs: readonly string[], x: number) => {
+		let y = 720;
+		for (const paragraph of paragraphs) {
+			for (const line of wrap(paragraph, font, 220)) {
+				page.drawText(line, {x, y, size, font});
+				y -= 12;
+			}
+			y -= 10;
+		}
+	};
+	drawColumn([`${lorem[0]!} ${lorem[1]!}`, lorem[2]!, 'The left column ends with this sentence.'], 72);
+	drawColumn([...rightText, 'The right column ends with this sentence.'], 320);
+	await save('two-column-paragraphs.pdf', document);
+}
+
 /** Rows of the prose-cell table: each cell a phrase or sentence, most wrapping onto two or three lines. */
 const proseRows = [
 	['Setting of the reader', 'What it changes', 'When to choose it'],
@@ -300,6 +323,7 @@ mkdirSync(folder, {recursive: true});
 await makeMultiPageReport();
 await makeTwoColumnInterleaved();
 await makeTwoColumnFromTop();
+await makeTwoColumnParagraphs();
 await makeRunningHeaders();
 await makeHyphenation();
 await makeSentenceAcrossPages();

@@ -132,3 +132,11 @@ test('a table whose cells hold wrapped prose is read row by row, each cell whole
 		'Careful reading is the default for every document.',
 	].join('\n'));
 });
+
+test('two columns of paragraphs from the top, their paragraphs starting at different heights, are read by columns, not as a table', async t => {
+	const text = joined(await read('two-column-paragraphs.pdf'));
+	t.false(text.includes(' | '), text);
+	const order = ['Reading order matters', 'positions tell them apart.', 'A reader that follows the stream', 'The left column ends with this sentence.', 'The right column starts here', 'would interleave them as well.', 'The right column ends with this sentence.'].map(phrase => text.indexOf(phrase));
+	t.false(order.includes(-1), text);
+	t.deepEqual(order, [...order].sort((left, right) => left - right), text);
+});
