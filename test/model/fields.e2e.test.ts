@@ -6,6 +6,7 @@ import {csvColumns} from '../../src/report/exportCsv.js';
 import {openStore} from '../../src/store/Store.js';
 import {createTempDir} from '../helpers/createTempDir.js';
 import {getSyntheticModel} from '../helpers/getSyntheticModel.js';
+import {hasDeclaredFieldType} from '../helpers/hasDeclaredFieldType.js';
 import {runPrecis} from '../helpers/runPrecis.js';
 import {createProse} from '../helpers/writeSampleDocuments.js';
 
@@ -44,27 +45,6 @@ questions:
 const addedField = `  - name: copies
     type: integer
 `;
-
-/** Whether a value has its field's declared type: dates real ISO days, enums members, integers whole. */
-function hasDeclaredType(name: string, value: unknown): boolean {
-	if (value === null) return true;
-	switch (name) {
-		case 'category':
-			return typeof value === 'string' && ['contract', 'invoice', 'report', 'other'].includes(value);
-		case 'effective_date':
-			return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-		case 'amount':
-			return typeof value === 'number' && Number.isFinite(value);
-		case 'copies':
-			return Number.isInteger(value);
-		case 'parties':
-			return Array.isArray(value) && value.length > 0 && value.every(item => typeof item === 'string');
-		case 'signed':
-			return typeof value === 'boolean';
-		default:
-			return typeof value === 'string';
-	}
-}
 
 test('fields: typed values per document, per-chunk extraction of a long one, CSV columns in field order, and a field set change that asks only the new field', async t => {
 	const work = createTempDir(t);
@@ -105,13 +85,13 @@ test('fields: typed values per document, per-chunk extraction of a long one, CSV
 		t.deepEqual(Object.keys(record.fields), ['category', 'effective_date', 'amount', 'parties', 'signed']);
 		t.not(record.fields['category']?.value, null, 'a required field always has a value');
 		for (const [name, entry] of Object.entries(record.fields)) {
-			t.true(hasDeclaredType(name, entry.value), `${record.path} ${name}: ${JSON.stringify(entry.value)}`);
+			t.true(hasDeclaredFieldType(name, entry.value), `${record.path} ${name}: ${JSON.stringify(entry.value)}`);
 			t.true(entry.value === null ? entry.supported === null && entry.pages.length === 0 : typeof entry.supported === 'boolean');
 			if (entry.supported === true) t.true(entry.pages.length > 0 && entry.pages.every(page => page === 1), 'text documents have one page');
 		}
 		t.deepEqual(Object.keys(record.answers), ['q1']);
 		t.is(record.answers['q1']?.question, 'What must a party do to terminate the agreement?');
-		t.true(hasDeclaredType('q1', record.answers['q1']?.value));
+		t.true(hasDeclaredFieldType('q1', record.answers['q1']?.value));
 	}
 
 	const csv = await exportAs(withFields, 'csv');
@@ -141,7 +121,7 @@ test('fields: typed values per document, per-chunk extraction of a long one, CSV
 	for (const [path, {items}] of before) {
 		const unchanged = after.get(path)!.items.filter(item => item.id !== 'copies');
 		t.deepEqual(unchanged, items, 'the unchanged fields keep their stored results');
-		t.true(hasDeclaredType('copies', after.get(path)!.items.find(item => item.id === 'copies')?.value));
+		t.true(hasDeclaredFieldType('copies', after.get(path)!.items.find(item => item.id === 'copies')?.value));
 	}
 	const again = await run(withMore);
 	t.like(again, {llmCalls: 0, cacheHits: 0, documents: {skipped: 2}});
