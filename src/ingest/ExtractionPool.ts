@@ -68,12 +68,12 @@ export class ExtractionPool {
 	#closed = false;
 	#dispatchQueued = false;
 
-	/** Throws a ConfigError, before any document is read, when an OCR language's data package is not installed. */
 	/** A pool for the config's `extract` section (limits, time and memory per document, processes); `workers` overrides its process count. */
 	static fromConfig({timeoutSeconds, maxMemoryMb, workers, ...limits}: ResolvedConfig['extract'], options: {workers?: number} = {}): ExtractionPool {
 		return new ExtractionPool({limits, timeoutSeconds, maxMemoryMb, workers: options.workers ?? workers});
 	}
 
+	/** Throws a ConfigError, before any document is read, when an OCR language's data package is not installed. */
 	constructor(options: ExtractionPoolOptions) {
 		if (options.limits.ocr.mode !== 'off') findOcrLanguageFiles(options.limits.ocr.languages);
 		this.#options = options;
