@@ -1,7 +1,7 @@
 import {stat} from 'node:fs/promises';
 import type {CommandModule} from 'yargs';
 import {IngestError, isPipelineError, toError} from '../../errors.js';
-import {createInputGuard, type InputGuard} from '../../ingest/createInputGuard.js';
+import {createInputGuard, type Admission} from '../../ingest/createInputGuard.js';
 import {discoverFiles} from '../../ingest/discoverFiles.js';
 import {ExtractionPool} from '../../ingest/ExtractionPool.js';
 import type {SourceDocument} from '../../ingest/SourceDocument.js';
@@ -31,11 +31,13 @@ export const ExtractCommand: CommandModule<object, ExtractCommand> = {
 		for (const input of refused) process.stderr.write(`precis: skipped ${input.path} (${input.reason}): ${input.message}\n`);
 		const guard = await createInputGuard(args.inputs, config.discover.followSymlinks);
 		await using pool = ExtractionPool.fromConfig(config.extract);
-		// Queued largest file first, so that no big file starts last while the other processes sit idle;
-		// printed in the order found.
+		// Every file is admitted before any is queued, then queued largest first: the pool sees the whole
+		// queue at once (it then starts its processes without V8's helper threads, see ExtractionPool), and
+		// no big file starts last while the other processes sit idle. Printed in the order found.
+		const admitted = await Promise.all((await _orderLargestFirst(paths)).map(async ([index, path]) => ({index, path, input: await guard.admit(path)})));
 		const outcomes: Array<Promise<_Outcome>> = [];
-		for (const [index, path] of await _orderLargestFirst(paths)) {
-			outcomes[index] = _extractAdmitted(pool, guard, path).then(
+		for (const {index, path, input} of admitted) {
+			outcomes[index] = _extractAdmitted(pool, path, input).then(
 				(document): _Outcome => ({ok: true, document}),
 				(error: unknown): _Outcome => {
 					const failure = toError(error);
@@ -58,9 +60,8 @@ export const ExtractCommand: CommandModule<object, ExtractCommand> = {
 	},
 };
 
-/** Extracts `path` if the guard still admits it, holding the file to what it admitted. */
-async function _extractAdmitted(pool: ExtractionPool, guard: InputGuard, path: string): Promise<SourceDocument> {
-	const input = await guard.admit(path);
+/** Extracts `path` if the guard admitted it, holding the file to what it admitted. */
+async function _extractAdmitted(pool: ExtractionPool, path: string, input: Admission): Promise<SourceDocument> {
 	if (input.kind === 'file') return pool.extract(input.path, input.identity);
 	throw new IngestError('E_UNSUPPORTED_FORMAT', path, input.kind === 'refused' ? input.message : `${path} is a folder, not a file`);
 }
