@@ -52,9 +52,10 @@ export async function summarizeWithFields(file: string, document: SourceDocument
 	const fieldOptions = plan === undefined ? undefined : getFieldsCallOptions(plan, {engine, callModel, config});
 	const rider = fieldOptions === undefined || fieldOptions.items.length === 0 ? undefined : createFieldsRider(fieldOptions.items, fieldOptions.call);
 	const summarizeOptions = {engine, summarize: config.summarize, chunk: config.chunk, onProgress: options.onProgress, callModel};
-	const rides = rider !== undefined && planRide(input, summarizeOptions, rider) !== 'none';
+	const on = rider === undefined ? 'none' : planRide(input, summarizeOptions, rider);
+	const rides = rider !== undefined && on !== 'none';
 	const [drafted, separate] = await Promise.all([
-		summarizeDocument(input, {...summarizeOptions, ...(rides ? {rider} : {})}),
+		summarizeDocument(input, {...summarizeOptions, ...(rides ? {ride: {rider, on}} : {})}),
 		plan === undefined || rides ? undefined : extractDocumentFields(fieldsDocument, plan, {engine, callModel, config}),
 	]);
 	const fresh = drafted.riderAnswers === undefined || fieldOptions === undefined ? separate : await mergeRiddenFields(fieldsDocument, drafted.riderAnswers, fieldOptions);

@@ -41,10 +41,11 @@ export interface SummarizeDocumentOptions {
 	/** Told the document's plan once it is known, and each collapse or reduce level as it is added. */
 	onProgress?: (progress: SummarizeProgress) => void;
 	/**
-	 * A task that rides on the calls that read the text, where {@link planRide} says it fits; its
-	 * answers come back in `riderAnswers`. Collapse and reduce calls over partial summaries never carry it.
+	 * A task that rides on the calls that read the text, where {@link planRide} decided (the caller
+	 * plans it, once, to know whether the task needs calls of its own); its answers come back in
+	 * `riderAnswers`. Collapse and reduce calls over partial summaries never carry it.
 	 */
-	rider?: SummaryRider;
+	ride?: {rider: SummaryRider; on: Exclude<RidePlan, 'none'>};
 }
 
 export interface SummarizeInput {
@@ -88,20 +89,20 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	const {engine, summarize} = options;
 	const variables: PromptVariables = {title: input.title};
 	const stats = {calls: 0, cachedCalls: 0, promptTokens: 0, outputTokens: 0, maxPromptTokens: 0};
+	const rider = options.ride?.rider;
+	const ride: RidePlan = options.ride?.on ?? 'none';
 	const warnings: string[] = [];
 	const maxTokens = summarize.maxOutputTokens;
 	/** Tokens of a prompt's template; with `ridden`, as it carries the rider (what the plan reports for the calls that do). */
 	const templateFor = (kind: PromptKind, ridden = false): number => {
 		const plain = buildMessages(kind, '', variables, summarize);
-		return engine.countPromptTokens(ridden && options.rider !== undefined && kind !== 'collapse' ? addRiderToMessages(plain, options.rider, kind, summarize.style) : plain);
+		return engine.countPromptTokens(ridden && rider !== undefined && kind !== 'collapse' ? addRiderToMessages(plain, rider, kind, summarize.style) : plain);
 	};
 	const budgetFor = (kind: PromptKind): number => engine.contextSize - maxTokens - PROMPT_MARGIN_TOKENS - templateFor(kind);
 	const sent = createSentTokenizer(engine.tokenizer);
 	const giveUp = new AbortController();
 	const report = options.onProgress ?? (() => undefined);
 
-	const {rider} = options;
-	const ride = rider === undefined ? 'none' : planRide(input, options, rider);
 	const riderAnswers: unknown[] = [];
 	/** One call; with `rideAt` (and a rider), it carries the rider too and its answer goes to `riderAnswers[rideAt]`. */
 	const call = async (kind: PromptKind, level: number, text: string, extra: Partial<PromptVariables> = {}, rideAt?: number): Promise<string> => {
@@ -182,7 +183,7 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
  * Splits a document into the chunks of its map stage: as large as a map prompt (with `rider`, when
  * one rides on the map calls) and its output allow within the context (or `chunk.maxTokens`, when smaller).
  */
-export function planChunks(input: SummarizeInput, options: Pick<SummarizeDocumentOptions, 'engine' | 'summarize' | 'chunk' | 'rider'>): Chunk[] {
+export function planChunks(input: SummarizeInput, options: Pick<SummarizeDocumentOptions, 'engine' | 'summarize' | 'chunk'> & {rider?: SummaryRider | undefined}): Chunk[] {
 	const {engine, summarize} = options;
 	const mapBudget = _getMapTextBudget(input, options, options.rider);
 	if (mapBudget <= 0) throw new EngineError('E_PROMPT_TOO_LONG', `the context of ${engine.contextSize} tokens leaves no room for text after the prompt and ${summarize.maxOutputTokens} output tokens; raise engine.contextSize or lower summarize.maxOutputTokens`, {retryable: false});

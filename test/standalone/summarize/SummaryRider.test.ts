@@ -29,7 +29,7 @@ test('a document that fits: one call, whose output carries the rider\'s answer f
 	const options = {engine, callModel: callEngine(engine), summarize: summarize('json'), chunk: {maxTokens: 0, overlapTokens: 0}};
 	const input = {text: createProse(5, 1), title: 'Doc'};
 	t.is(planRide(input, options, rider), 'whole');
-	const summary = await summarizeDocument(input, {...options, rider});
+	const summary = await summarizeDocument(input, {...options, ride: {rider, on: 'whole'}});
 	t.is(engine.calls.length, 1);
 	t.deepEqual(schemaKeys(engine.calls[0]!), ['fields', 'title', 'summary', 'key_points']);
 	t.is(engine.calls[0]!.maxTokens, 120 + 100);
@@ -47,7 +47,7 @@ test('a long document: every map call carries the rider, in document order; coll
 	const options = {engine, callModel: callEngine(engine), summarize: {...summarize('paragraph'), prompts: {...DEFAULT_CONFIG.summarize.prompts, map: `Part {{part}} of {{parts}}. ${DEFAULT_CONFIG.summarize.prompts.map}`}}, chunk: {maxTokens: 0, overlapTokens: 0}};
 	const input = {text: createProse(200, 2), title: 'Doc'};
 	t.is(planRide(input, options, rider), 'map');
-	const summary = await summarizeDocument(input, {...options, rider});
+	const summary = await summarizeDocument(input, {...options, ride: {rider, on: 'map'}});
 	const maps = engine.calls.filter(request => schemaKeys(request).includes('fields'));
 	t.true(summary.chunks.length >= 3, `${summary.chunks.length} chunks`);
 	t.is(maps.length, summary.chunks.length, 'one ridden call per chunk');
@@ -59,7 +59,7 @@ test('a long document: every map call carries the rider, in document order; coll
 	t.true(summary.chunks.length <= plainChunks * 2 + 1, `riding keeps chunks at least half as large: ${summary.chunks.length} vs ${plainChunks}`);
 });
 
-test('where the rider would not fit, or would halve the chunks, it does not ride, and no answer comes back', async t => {
+test('where the rider would not fit, or would halve the chunks, it does not ride; carried there anyway, the call is refused before it is sent', async t => {
 	const engine = new ScriptedEngine({contextSize: 1024, answer: () => 'A summary.'});
 	const options = {engine, callModel: callEngine(engine), summarize: summarize('paragraph', 300), chunk: {maxTokens: 0, overlapTokens: 0}};
 	const heavy: SummaryRider = {...rider, outputTokens: 300};
@@ -69,14 +69,13 @@ test('where the rider would not fit, or would halve the chunks, it does not ride
 	const long = {text: createProse(200, 4), title: 'Doc'};
 	t.is(planRide(long, options, heavy), 'none', 'a ridden chunk would be less than half a summary-only one');
 	t.is(planRide(long, {...options, chunk: {maxTokens: 150, overlapTokens: 0}}, heavy), 'map', 'capped by chunk.maxTokens, the chunks stay the same');
-	const summary = await summarizeDocument(short, {...options, rider: heavy});
-	t.is(summary.riderAnswers, undefined);
-	t.true(engine.calls.every(request => request.jsonSchema === undefined));
+	await t.throwsAsync(summarizeDocument(short, {...options, ride: {rider: heavy, on: 'whole'}}), {code: 'E_PROMPT_TOO_LONG', message: /planner bug/});
+	t.is(engine.calls.length, 0, 'no prompt over the context reaches the engine');
 });
 
 test('a combined answer cut at its output tokens keeps the rider\'s answer; one that is not JSON is kept as the summary, with warnings', async t => {
 	const cut = new ScriptedEngine({contextSize: 1024, answer: () => '{"fields": {"part": "all"}, "summary": "The text says th'});
-	const options = (engine: ScriptedEngine) => ({engine, callModel: callEngine(engine), summarize: summarize('paragraph'), chunk: {maxTokens: 0, overlapTokens: 0}, rider});
+	const options = (engine: ScriptedEngine) => ({engine, callModel: callEngine(engine), summarize: summarize('paragraph'), chunk: {maxTokens: 0, overlapTokens: 0}, ride: {rider, on: 'whole' as const}});
 	const input = {text: createProse(5, 5), title: 'Doc'};
 	const closed = await summarizeDocument(input, options(cut));
 	t.like(closed, {summary: 'The text says th', riderAnswers: [{part: 'all'}]});
