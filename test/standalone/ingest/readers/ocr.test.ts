@@ -81,9 +81,7 @@ test.serial('PNG and JPEG files are one-page documents, a TIFF one page per imag
 });
 
 test.serial('an image declaring a gigantic size is refused before it is decoded', async t => {
-	const started = performance.now();
 	await t.throwsAsync(read('ocr/huge-declared.png'), {code: 'E_TOO_LARGE', message: /huge-declared\.png is a 100000×100000 image, over extract\.ocr\.maxPixels \(40000000\)/});
-	t.true(performance.now() - started < 1000);
 });
 
 test.serial('a PDF page declaring a gigantic size is rendered within the pixel budget, with a warning', async t => {

@@ -32,7 +32,6 @@ if (!hasCorpus) {
 			t.is(pages.length, 1);
 			t.true(text.trim().length > 500);
 			t.false(['\0', '\r', '\ufffd', '\ufeff'].some(char => text.includes(char)), 'no NUL, CR, U+FFFD or BOM');
-			t.true(milliseconds < 5000);
 		});
 	}
 
