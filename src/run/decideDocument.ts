@@ -9,6 +9,8 @@ export interface DocumentCircumstances {
 	sha256: string;
 	/** Hash of the settings a summary depends on; a summary made under others is made again. */
 	summaryKey: string;
+	/** What earlier precis releases stored for the same settings (see `SettingsKeys.earlierSummaryKeys`). */
+	earlierSummaryKeys: readonly string[];
 	/**
 	 * The run's settings keys a failure may have been recorded under (see `getSettingsKeys`): a
 	 * permanent failure recorded under another key was decided by settings that changed since.
@@ -30,7 +32,7 @@ export interface DocumentCircumstances {
  */
 export function decideDocument(row: DocumentRow | undefined, now: DocumentCircumstances): DocumentDecision {
 	if (now.force || row === undefined || row.sha256 !== now.sha256) return 'process';
-	if (row.status === 'done') return row.summaryKey === now.summaryKey ? 'skip-done' : 'process';
+	if (row.status === 'done') return row.summaryKey === now.summaryKey || (row.summaryKey !== null && now.earlierSummaryKeys.includes(row.summaryKey)) ? 'skip-done' : 'process';
 	if (row.status !== 'failed' || now.retryFailed || row.retryable !== false) return 'process';
 	return row.failureKey === null || now.failureKeys.includes(row.failureKey) ? 'skip-failed' : 'process';
 }

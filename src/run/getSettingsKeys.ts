@@ -11,6 +11,12 @@ export interface SettingsKeys {
 	summaryKey: string;
 	/** The part of `summaryKey` that decides the summary alone (without the field set): a stored summary with it is reused when only the fields changed. */
 	summarySettingsKey: string;
+	/**
+	 * The keys earlier precis releases stored for these same settings: a document done under one of
+	 * them is done (an upgrade does not summarize everything again). Before fields rode on the summary
+	 * calls, a document with fields was stored under a hash of its summary settings and field set.
+	 */
+	earlierSummaryKeys: string[];
 	/** What a failure while reading depends on: the extraction limits. */
 	extractKey: string;
 	/** What a failure after reading depends on: the text (extraction limits) and the summary settings. */
@@ -71,8 +77,9 @@ export function getSettingsKeys({engineId, config, extraction}: SettingsKeysOpti
 	// summary settings stay readable in the key, so that a change of the field set alone reuses the stored summary.
 	const fieldsKey = getFieldsKey(engineId, config);
 	const summaryKey = fieldsKey === undefined ? summarySettings : `${summarySettings}${_fieldsSeparator}${fieldsKey}`;
+	const earlierSummaryKeys = fieldsKey === undefined ? [] : [hashJson({summaryKey: summarySettings, fieldsKey})];
 	const extractKey = hashJson({extract: extraction});
 	const {mode, languages} = extraction.limits.ocr;
 	const textKey = hashJson({limits: extraction.limits, precis: readPrecisVersion()});
-	return {summaryKey, summarySettingsKey: summarySettings, extractKey, summarizeKey: hashJson({extractKey, summaryKey}), noTextKey: hashJson({ocr: {mode, languages}}), textKey};
+	return {summaryKey, summarySettingsKey: summarySettings, earlierSummaryKeys, extractKey, summarizeKey: hashJson({extractKey, summaryKey}), noTextKey: hashJson({ocr: {mode, languages}}), textKey};
 }

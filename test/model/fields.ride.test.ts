@@ -2,6 +2,7 @@ import test, {type ExecutionContext} from 'ava';
 import Database from 'better-sqlite3';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {hashJson} from '../../src/run/hashJson.js';
 import {closeTruncatedJson} from '../../src/summarize/closeTruncatedJson.js';
 import {createTempDir} from '../helpers/createTempDir.js';
 import {countModelCalls} from '../helpers/countModelCalls.js';
@@ -118,6 +119,22 @@ test('a document that fits: one model call for its summary and all its fields; a
 
 	await run(write('fewer', fields.split('  - name: parties')[0]!), db);
 	t.is(countModelCalls(db), 2, 'dropping a field asks nothing');
+});
+
+test('a document done with fields by the release before fields rode is not summarized again after the upgrade', async t => {
+	const {work, write, run} = await setUp(t, {'short.txt': 'SERVICE AGREEMENT. The fee is 12,500 euros per year.'}, '');
+	const db = join(work, 'p.db');
+	const withFields = write('fields', fields);
+	await run(withFields, db);
+	// That release stored a document with fields under one hash of its summary settings and field set.
+	const database = new Database(db);
+	const [summarySettings, fieldsKey] = (database.prepare('SELECT summary_key FROM documents').pluck().get() as string).split('+');
+	database.prepare('UPDATE documents SET summary_key = ?').run(hashJson({summaryKey: summarySettings, fieldsKey}));
+	// Without its cached calls, working on the document again would show as a new model call.
+	database.prepare('DELETE FROM model_calls').run();
+	database.close();
+	await run(withFields, db);
+	t.is(countModelCalls(db), 0, 'skipped as done');
 });
 
 test('a long document: the fields ride on its map calls, with no calls of their own, and the merged values keep their types and pages', async t => {

@@ -3,7 +3,7 @@ import {decideDocument, type DocumentCircumstances} from '../../../src/run/decid
 import {getFailureKey, listFailureKeys, type SettingsKeys} from '../../../src/run/getSettingsKeys.js';
 import type {DocumentRow} from '../../../src/store/types.js';
 
-const before: SettingsKeys = {summaryKey: 'summary-1', summarySettingsKey: 'summary-1', extractKey: 'extract-1', summarizeKey: 'summarize-1', noTextKey: 'ocr-off', textKey: 'text-1'};
+const before: SettingsKeys = {summaryKey: 'summary-1', summarySettingsKey: 'summary-1', earlierSummaryKeys: ['summary-0'], extractKey: 'extract-1', summarizeKey: 'summarize-1', noTextKey: 'ocr-off', textKey: 'text-1'};
 const raisedLimit: SettingsKeys = {...before, extractKey: 'extract-2', summarizeKey: 'summarize-2'};
 
 function row(overrides: Partial<DocumentRow>): DocumentRow {
@@ -15,7 +15,7 @@ function row(overrides: Partial<DocumentRow>): DocumentRow {
 }
 
 function now(keys: SettingsKeys, overrides: Partial<DocumentCircumstances> = {}): DocumentCircumstances {
-	return {sha256: 'sha', summaryKey: keys.summaryKey, failureKeys: listFailureKeys(keys), force: false, retryFailed: false, ...overrides};
+	return {sha256: 'sha', summaryKey: keys.summaryKey, earlierSummaryKeys: keys.earlierSummaryKeys, failureKeys: listFailureKeys(keys), force: false, retryFailed: false, ...overrides};
 }
 
 const failed = (code: string, stage: 'extract' | 'summarize', retryable = false): DocumentRow =>
@@ -42,6 +42,8 @@ test('a transient failure is always retried; --retry-failed retries any; --force
 	t.is(decideDocument(done, now(before)), 'skip-done');
 	t.is(decideDocument(done, now(before, {retryFailed: true})), 'skip-done', '--retry-failed leaves done documents alone');
 	t.is(decideDocument(done, now(before, {force: true})), 'process');
+	t.is(decideDocument(row({status: 'done', summaryKey: 'summary-0', retryable: null}), now(before)), 'skip-done', 'done under the key an earlier release stored for these settings');
+	t.is(decideDocument(row({status: 'done', summaryKey: 'summary-0', retryable: null}), now({...before, earlierSummaryKeys: []})), 'process');
 	t.is(decideDocument(row({status: 'pending', retryable: null}), now(before)), 'process');
 	t.is(decideDocument(undefined, now(before)), 'process');
 });
