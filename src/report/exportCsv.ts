@@ -24,8 +24,8 @@ export const csvColumns = documentRecordFields.map(field => (field === 'citation
  * Writes records as RFC 4180 CSV: a header row of {@link csvColumns}, CRLF
  * after every record, and fields quoted when they hold a comma, a quote, CR or LF (quotes doubled).
  * Text is written exactly as stored (no trimming or normalization); `null` becomes an empty field.
- * `key_points` is written as its JSON array text, which keeps key points that contain newlines or
- * commas recoverable. The check of the summary gives `cited_pages` ("1-2; 5"), `unsupported_facts`
+ * `key_points` and `warnings` are written as their JSON array text, which keeps items that contain
+ * newlines, commas or semicolons recoverable. The check of the summary gives `cited_pages` ("1-2; 5"), `unsupported_facts`
  * (their text joined by "; ") and `needs_review` (`true`/`false`), empty when the summary was not checked.
  */
 export function exportCsv(records: readonly DocumentRecord[], options: ExportCsvOptions = {}): string {
@@ -45,6 +45,7 @@ export function exportCsv(records: readonly DocumentRecord[], options: ExportCsv
 function _formatCell(record: DocumentRecord, field: (typeof documentRecordFields)[number]): string | number | null {
 	switch (field) {
 		case 'key_points': return record.key_points === null ? null : JSON.stringify(record.key_points);
+		case 'warnings': return record.warnings === null ? null : JSON.stringify(record.warnings);
 		case 'citations': return record.citations === null ? null : formatPageRanges(record.citations.flatMap(citation => citation.pages));
 		case 'unsupported_facts': return record.unsupported_facts === null ? null : record.unsupported_facts.map(fact => fact.text).join('; ');
 		case 'needs_review': return record.needs_review === null ? null : String(record.needs_review);

@@ -27,6 +27,12 @@ export interface DocumentRecord {
 	unsupported_facts: UnsupportedFact[] | null;
 	/** Whether a person should check the summary: a fact unsupported or a statement under the support threshold; null when not checked. */
 	needs_review: boolean | null;
+	/**
+	 * What went wrong short of failing, for a person to check (an unreadable page, a page OCRed with a
+	 * low confidence, a summary or field answer that did not parse): every warning of the attempt that
+	 * produced the current summary; null without a summary, and for summaries stored before precis kept them.
+	 */
+	warnings: string[] | null;
 }
 
 /** The fields of {@link DocumentRecord} in export order. */
@@ -50,4 +56,5 @@ export const documentRecordFields = [
 	'citations',
 	'unsupported_facts',
 	'needs_review',
+	'warnings',
 ] as const satisfies ReadonlyArray<keyof DocumentRecord>;

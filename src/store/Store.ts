@@ -116,9 +116,13 @@ export class Store {
 
 	/** The row of `file` (its latest attempt); the rule that reads it is the runner's `decideDocument`. */
 	getDocument(file: string): DocumentRow | undefined {
-		const row = this.#statements.getDocument.get(file) as (Omit<DocumentRow, 'retryable' | 'keyPoints'> & {retryable: number | null; keyPoints: string | null}) | undefined;
+		const row = this.#statements.getDocument.get(file) as (Omit<DocumentRow, 'retryable' | 'keyPoints' | 'warnings' | 'summaryWarnings'>
+			& {retryable: number | null; keyPoints: string | null; warnings: string | null; summaryWarnings: string | null}) | undefined;
 		if (row === undefined) return undefined;
-		return {...row, retryable: row.retryable === null ? null : row.retryable === 1, keyPoints: _parseKeyPoints(row.keyPoints)};
+		return {
+			...row, retryable: row.retryable === null ? null : row.retryable === 1, keyPoints: _parseStrings(row.keyPoints),
+			warnings: _parseStrings(row.warnings), summaryWarnings: _parseStrings(row.summaryWarnings),
+		};
 	}
 
 	/**
@@ -155,6 +159,8 @@ export class Store {
 			outputTokens: result.outputTokens,
 			llmCalls: result.llmCalls,
 			seconds: result.seconds,
+			warnings: JSON.stringify(result.warnings ?? []),
+			summaryWarnings: JSON.stringify(result.summaryWarnings ?? []),
 			runId: result.runId,
 			now: this.#now(),
 		})).changes === 1;
@@ -319,12 +325,12 @@ export class Store {
 			runId: options.runId ?? null,
 			since: options.since?.toISOString() ?? null,
 			status: options.status ?? null,
-		}) as Array<Omit<DocumentRecord, 'key_points' | 'citations' | 'unsupported_facts' | 'needs_review'> & {key_points: string | null}>;
-		return rows.map(row => {
+		}) as Array<Omit<DocumentRecord, 'key_points' | 'citations' | 'unsupported_facts' | 'needs_review' | 'warnings'> & {key_points: string | null; warningsJson: string | null}>;
+		return rows.map(({warningsJson, ...row}) => {
 			const verification = this.getVerification(row.path);
 			return {
-				...row, key_points: _parseKeyPoints(row.key_points), citations: verification?.citations ?? null,
-				unsupported_facts: verification?.unsupportedFacts ?? null, needs_review: verification?.needsReview ?? null,
+				...row, key_points: _parseStrings(row.key_points), citations: verification?.citations ?? null,
+				unsupported_facts: verification?.unsupportedFacts ?? null, needs_review: verification?.needsReview ?? null, warnings: _parseStrings(warningsJson),
 			};
 		});
 	}
@@ -406,7 +412,8 @@ function _formatOwner(owner: ClaimOwner): string {
 	return `${owner.host}:${owner.pid}`;
 }
 
-function _parseKeyPoints(json: string | null): string[] | null {
+/** A JSON array of strings as stored (key points, warnings); null stays null. */
+function _parseStrings(json: string | null): string[] | null {
 	return json === null ? null : JSON.parse(json) as string[];
 }
 

@@ -12,12 +12,13 @@ const _documentColumns = `path, sha256, bytes, format, pages, title, status, err
 	error_message AS errorMessage, retryable, summary, key_points AS keyPoints, model, pipeline,
 	summary_key AS summaryKey, prompt_tokens AS promptTokens, output_tokens AS outputTokens,
 	llm_calls AS llmCalls, seconds, run_id AS runId, updated_at AS updatedAt, claimed_by AS claimedBy,
-	claimed_at AS claimedAt, heartbeat_at AS heartbeatAt, claim_token AS claimToken, failure_key AS failureKey`;
+	claimed_at AS claimedAt, heartbeat_at AS heartbeatAt, claim_token AS claimToken, failure_key AS failureKey,
+	warnings, summary_warnings AS summaryWarnings`;
 
 /** Result columns of an attempt, cleared whenever a new attempt or a failure replaces a result. */
 const _clearResult = `error_code = NULL, error_message = NULL, retryable = NULL, failure_key = NULL, summary = NULL,
 	key_points = NULL, model = NULL, pipeline = NULL, summary_key = NULL, prompt_tokens = NULL,
-	output_tokens = NULL, llm_calls = NULL, seconds = NULL`;
+	output_tokens = NULL, llm_calls = NULL, seconds = NULL, warnings = NULL, summary_warnings = NULL`;
 
 const _clearClaim = 'claimed_by = NULL, claimed_at = NULL, heartbeat_at = NULL, claim_token = NULL';
 /**
@@ -56,13 +57,14 @@ export function prepareStatements(db: Database.Database) {
 			updated_at = excluded.updated_at, ${_clearResult}
 			WHERE ${_heldBy}`),
 		markDone: db.prepare(`INSERT INTO documents (path, sha256, status, summary, key_points, model, pipeline, summary_key,
-			prompt_tokens, output_tokens, llm_calls, seconds, run_id, updated_at)
+			prompt_tokens, output_tokens, llm_calls, seconds, warnings, summary_warnings, run_id, updated_at)
 			VALUES (@path, @sha256, 'done', @summary, @keyPoints, @model, @pipeline, @summaryKey,
-			@promptTokens, @outputTokens, @llmCalls, @seconds, @runId, @now)
+			@promptTokens, @outputTokens, @llmCalls, @seconds, @warnings, @summaryWarnings, @runId, @now)
 			ON CONFLICT (path) DO UPDATE SET ${_clearResult}, ${_clearClaim}, sha256 = excluded.sha256, status = 'done',
 			summary = excluded.summary, key_points = excluded.key_points, model = excluded.model, pipeline = excluded.pipeline,
 			summary_key = excluded.summary_key, prompt_tokens = excluded.prompt_tokens, output_tokens = excluded.output_tokens,
-			llm_calls = excluded.llm_calls, seconds = excluded.seconds, run_id = excluded.run_id, updated_at = excluded.updated_at
+			llm_calls = excluded.llm_calls, seconds = excluded.seconds, warnings = excluded.warnings,
+			summary_warnings = excluded.summary_warnings, run_id = excluded.run_id, updated_at = excluded.updated_at
 			WHERE ${_heldBy}`),
 		markFailed: db.prepare(`INSERT INTO documents (path, sha256, status, error_code, error_message, retryable, failure_key, run_id, updated_at)
 			VALUES (@path, @sha256, 'failed', @code, @message, @retryable, @failureKey, @runId, @now)
@@ -87,13 +89,14 @@ export function prepareStatements(db: Database.Database) {
 		releaseDocument: db.prepare(`UPDATE documents SET ${_clearClaim} WHERE path = @path AND claim_token = @token`),
 		countDocuments: db.prepare(`SELECT count(*) AS total,
 			count(*) FILTER (WHERE status = 'done') AS done, count(*) FILTER (WHERE status = 'failed') AS failed,
-			count(*) FILTER (WHERE status = 'pending') AS pending, count(*) FILTER (WHERE status = 'running') AS running
+			count(*) FILTER (WHERE status = 'pending') AS pending, count(*) FILTER (WHERE status = 'running') AS running,
+			count(*) FILTER (WHERE status = 'done' AND json_array_length(warnings) > 0) AS withWarnings
 			FROM documents`),
 		listRecentFailures: db.prepare(`SELECT path, error_code AS errorCode, error_message AS errorMessage, retryable,
 			updated_at AS updatedAt, run_id AS runId
 			FROM documents WHERE status = 'failed' ORDER BY updated_at DESC, path LIMIT ?`),
 		listDocuments: db.prepare(`SELECT path, sha256, format, pages, title, status, error_code, error_message, summary,
-			key_points, model, pipeline, prompt_tokens, output_tokens, seconds, updated_at
+			key_points, model, pipeline, prompt_tokens, output_tokens, seconds, updated_at, warnings AS warningsJson
 			FROM documents
 			WHERE (@runId IS NULL OR run_id = @runId) AND (@since IS NULL OR updated_at >= @since)
 			AND (CASE WHEN @status IS NULL THEN status IN ('done', 'failed') ELSE status = @status END)

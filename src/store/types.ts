@@ -57,6 +57,10 @@ export interface DocumentResult {
 	llmCalls: number;
 	seconds: number;
 	runId: number;
+	/** Every warning of the attempt (extraction's, the summary's, the fields'), in that order. @default none */
+	warnings?: readonly string[];
+	/** The part of `warnings` the summary gave, stored with it for a rerun that reuses it. @default none */
+	summaryWarnings?: readonly string[];
 }
 
 export interface DocumentFailure {
@@ -103,6 +107,10 @@ export interface DocumentRow {
 	claimToken: string | null;
 	/** For a failure: hash of the settings that decided it; null for other rows and rows of schema version 1. */
 	failureKey: string | null;
+	/** A done document's warnings (see {@link DocumentResult}); null without a summary and for summaries stored before schema version 8. */
+	warnings: string[] | null;
+	/** The part of `warnings` the summary gave; null when `warnings` is. */
+	summaryWarnings: string[] | null;
 }
 
 /** A process that works on documents; its claims are stored as `host:pid`. */
@@ -142,7 +150,8 @@ export interface ChunkMeta {
 }
 
 export interface StoreStatus {
-	documents: {total: number; done: number; failed: number; pending: number; running: number};
+	/** `withWarnings`: done documents whose summary came with warnings. */
+	documents: {total: number; done: number; failed: number; pending: number; running: number; withWarnings: number};
 	/** Latest first. */
 	runs: RunRow[];
 }

@@ -3,6 +3,12 @@ import type {ReportRecord} from '../../src/report/ReportRecord.js';
 /** A summary that would run script if a report failed to escape it. */
 export const HOSTILE_SUMMARY = 'Quarterly figures <script>window.__precisHacked = true</script><img src=x onerror="window.__precisHacked = true"> & "quotes"';
 
+/** A warning (extraction quotes a reader's message, which a crafted file can shape) that would run script if a report failed to escape it. */
+export const HOSTILE_WARNING = 'page 3: bad XRef <img src=x onerror="window.__precisHacked = true"><script>window.__precisHacked = true</script> & "quotes"';
+
+/** The low-confidence warning of an OCRed page, as extraction words it. */
+export const OCR_WARNING = 'page 2: OCR confidence 36 is low (under 60); the text may be wrong in places: check the scan\'s resolution, skew and noise';
+
 /** An answer that would run script if a report failed to escape it. */
 export const HOSTILE_ANSWER = 'The <b>board</b><script>window.__precisHacked = true</script><img src=x onerror="window.__precisHacked = true">';
 
@@ -11,8 +17,8 @@ const _words = ['water', 'board', 'budget', 'contract', 'audit', 'rainfall', 'pi
 /**
  * `count` export records for report tests, benchmarks and screenshots: every 7th failed (two error
  * codes), every 5th needing review with citations, an unsupported fact, typed fields and answers (one
- * of them {@link HOSTILE_ANSWER}); the first
- * done record carries {@link HOSTILE_SUMMARY}. Deterministic: record i always reads the same.
+ * of them {@link HOSTILE_ANSWER}), every 4th from the second on with the warning {@link OCR_WARNING}
+ * (the second also with {@link HOSTILE_WARNING}); the first done record carries {@link HOSTILE_SUMMARY}. Deterministic: record i always reads the same.
  */
 export function createReportRecords(count: number, start = Date.parse('2026-11-27T01:00:00Z')): ReportRecord[] {
 	return Array.from({length: count}, (_, index): ReportRecord => {
@@ -27,6 +33,7 @@ export function createReportRecords(count: number, start = Date.parse('2026-11-2
 			key_points: failed ? null : [`Budget of 4.2 million approved for ${word}`, `Audit due in March 2027`],
 			model: 'synthetic-tiny.gguf', pipeline: 'nightly', prompt_tokens: 800 + index % 400, output_tokens: 120, seconds: 2 + (index % 5) * 0.5,
 			updated_at: new Date(start + index * 37_000).toISOString(), citations: null, unsupported_facts: null, needs_review: failed ? null : false,
+			warnings: failed ? null : index % 4 === 1 ? [OCR_WARNING, ...(index === 1 ? [HOSTILE_WARNING] : [])] : [],
 		};
 		if (failed || index % 5 !== 0) return base;
 		return {

@@ -45,17 +45,18 @@ function _record(index: number, summary: string): DocumentRecord {
 		citations: failed ? null : [{text: 'One.', pages: [5, 1], support: 0.5}, {text: 'Two.', pages: [2], support: 0.9}],
 		unsupported_facts: failed ? null : [{text: '4%', kind: 'number', statement: 'One.'}, {text: summary, kind: 'quote', statement: 'Two.'}],
 		needs_review: failed ? null : index % 2 === 0,
+		warnings: failed ? null : index % 2 === 0 ? [] : [`page ${index}: ${summary}`, 'second; "warning", with\nnewline'],
 	};
 }
 
-/** The cells a CSV reader must give back for a record: exact text, `null` as empty, key points as JSON. */
+/** The cells a CSV reader must give back for a record: exact text, `null` as empty, key points and warnings as JSON. */
 function _expectedRow(record: DocumentRecord): string[] {
 	return documentRecordFields.map(field => {
 		const value = record[field];
 		if (value === null) return '';
 		if (field === 'citations') return '1-2; 5';
 		if (field === 'unsupported_facts') return `4%; ${record.summary}`;
-		return field === 'key_points' ? JSON.stringify(value) : String(value);
+		return field === 'key_points' || field === 'warnings' ? JSON.stringify(value) : String(value);
 	});
 }
 

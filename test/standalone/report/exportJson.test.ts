@@ -15,6 +15,7 @@ const _records: DocumentRecord[] = _summaries.map((summary, index) => ({
 	key_points: index === 0 ? null : [summary, 'two'], model: 'm', pipeline: 'p', prompt_tokens: 10, output_tokens: 2, seconds: 0.25,
 	updated_at: '2026-01-02T03:04:05.678Z', citations: index === 0 ? null : [{text: summary, pages: [3, 1], support: 0.25, lines: [1, 2]}],
 	unsupported_facts: index === 0 ? null : [{text: summary, kind: 'name', statement: summary}], needs_review: index === 0 ? null : index % 2 === 0,
+	warnings: index === 0 ? null : [`page ${index}: ${summary}`],
 }));
 
 function _readWithPython(t: ExecutionContext, text: string, script: string): unknown {

@@ -10,7 +10,8 @@ function row(overrides: Partial<DocumentRow>): DocumentRow {
 	return {
 		path: '/in/a.pdf', sha256: 'sha', bytes: 1, format: 'pdf', pages: 1, title: null, status: 'failed', errorCode: null, errorMessage: null,
 		retryable: false, summary: null, keyPoints: null, model: null, pipeline: null, summaryKey: null, promptTokens: null, outputTokens: null,
-		llmCalls: null, seconds: null, runId: 1, updatedAt: '', claimedBy: null, claimedAt: null, heartbeatAt: null, claimToken: null, failureKey: null, ...overrides,
+		llmCalls: null, seconds: null, runId: 1, updatedAt: '', claimedBy: null, claimedAt: null, heartbeatAt: null, claimToken: null, failureKey: null,
+		warnings: null, summaryWarnings: null, ...overrides,
 	};
 }
 

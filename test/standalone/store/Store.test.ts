@@ -161,7 +161,8 @@ test('status counts documents by state and lists runs latest first; failures are
 	const first = store.startRun({pipeline: 'p', configHash: 'c'});
 	store.finishRun(first, 'failed', {llmCalls: 1});
 	const second = store.startRun({pipeline: 'p', configHash: 'c'});
-	store.markDone('a.txt', 'sha-a', _result(second));
+	store.markDone('a.txt', 'sha-a', _result(second, {warnings: ['page 2: OCR confidence 40 is low']}));
+	store.markDone('f.txt', 'sha-f', _result(second, {warnings: []}));
 	store.markFailed('b.txt', {sha256: 'sha-b', code: 'E_NO_TEXT', message: 'no text', retryable: false, runId: second});
 	await new Promise(resolve => setTimeout(resolve, 5));
 	store.markFailed('c.txt', {sha256: 'sha-c', code: 'E_TIMEOUT', message: 'too slow', retryable: false, runId: second});
@@ -169,7 +170,7 @@ test('status counts documents by state and lists runs latest first; failures are
 	store.markRunning('e.txt', _meta(second));
 
 	const status = store.getStatus();
-	t.deepEqual(status.documents, {total: 5, done: 1, failed: 2, pending: 1, running: 1});
+	t.deepEqual(status.documents, {total: 6, done: 2, failed: 2, pending: 1, running: 1, withWarnings: 1});
 	t.deepEqual(status.runs.map(run => [run.id, run.status]), [[second, 'running'], [first, 'failed']]);
 	t.deepEqual(Object.keys(status.runs[0]!).sort(), [
 		'cacheHits', 'configHash', 'documentsDone', 'documentsFailed', 'documentsSkipped', 'documentsTotal', 'finishedAt',
