@@ -69,7 +69,7 @@ export async function summarizeWithFields(file: string, document: SourceDocument
 
 /**
  * The stored summary of these bytes made under the same summary settings (under another field set),
- * with its chunks and no calls; undefined when there is none or the run is forced.
+ * with its chunks, its warnings and no calls; undefined when there is none or the run is forced.
  */
 function _findReusableSummary(sha256: string, options: SummarizeWithFieldsOptions): Omit<SummarizedDocument, 'fields'> | undefined {
 	const {earlier, work} = options;
@@ -78,7 +78,7 @@ function _findReusableSummary(sha256: string, options: SummarizeWithFieldsOption
 	const chunks = work.store.listChunks(sha256, earlier.summaryKey);
 	const summary: DocumentSummary = {
 		summary: earlier.summary, ...(earlier.keyPoints === null ? {} : {keyPoints: earlier.keyPoints}), chunks: [],
-		collapseLevels: 0, calls: 0, cachedCalls: 0, promptTokens: 0, outputTokens: 0, maxPromptTokens: 0, warnings: [],
+		collapseLevels: 0, calls: 0, cachedCalls: 0, promptTokens: 0, outputTokens: 0, maxPromptTokens: 0, warnings: earlier.summaryWarnings ?? [],
 	};
 	return {summary, chunks};
 }

@@ -28,8 +28,8 @@ export interface DocumentAttempt {
 }
 
 /**
- * Works on a claimed document: read its text (readSourceDocument), summarize it, and record the summary and its chunks
- * under the lease. Steps that belong to every document after its summary (checks, field
+ * Works on a claimed document: read its text (readSourceDocument), summarize it, and record the summary, its warnings
+ * and its chunks under the lease. Steps that belong to every document after its summary (checks, field
  * extraction) go between summarizing and recording. Returns 'lease-lost' when the claim was taken
  * over meanwhile (this process stalled past it) and nothing was written.
  */
@@ -56,15 +56,16 @@ export async function workOnDocument(work: DocumentWork, attempt: DocumentAttemp
 		work, engine, callModel, earlier, onProgress: progress => tally.emit({...progress, path}),
 	});
 	const seconds = (performance.now() - attempt.started) / 1000;
+	// Extraction's warnings (an unreadable page, a page OCRed with a low confidence) go with the summary's and the fields'.
+	const warnings = [...document.warnings, ...summary.warnings, ...(fields?.warnings ?? [])];
 	const written = store.markDone(file, document.sha256, {
 		lease, summary: summary.summary, keyPoints: summary.keyPoints ?? null, model: work.engineId, pipeline: config.name, summaryKey: work.keys.summaryKey,
 		promptTokens: summary.promptTokens + (fields?.promptTokens ?? 0), outputTokens: summary.outputTokens + (fields?.outputTokens ?? 0),
-		llmCalls: summary.calls - summary.cachedCalls + (fields?.llmCalls ?? 0), seconds, runId,
+		llmCalls: summary.calls - summary.cachedCalls + (fields?.llmCalls ?? 0), seconds, runId, warnings, summaryWarnings: summary.warnings,
 	});
 	if (!written) return 'lease-lost';
 	if (verification !== undefined) store.putVerification(file, document.sha256, summary.summary, verification);
 	store.putChunks(document.sha256, work.keys.summaryKey, chunks);
-	// Extraction's warnings (an unreadable page, a page OCRed with a low confidence) go with the summary's and the fields'.
-	tally.done(path, {...summary, warnings: [...document.warnings, ...summary.warnings, ...(fields?.warnings ?? [])]}, seconds);
+	tally.done(path, {...summary, warnings}, seconds);
 	return 'done';
 }
