@@ -33,25 +33,27 @@ content-visibility:auto;contain-intrinsic-size:auto 200px}
 .card.done{border-left-color:var(--done)}.card.failed{border-left-color:var(--failed)}.card.pending,.card.running{border-left-color:var(--pending)}
 .card header{display:flex;flex-wrap:wrap;gap:6px;align-items:baseline}
 .badge{font-size:.75em;padding:1px 7px;border-radius:10px;border:1px solid currentColor}
-.badge.done{color:var(--done)}.badge.failed{color:var(--failed)}.badge.pending,.badge.running,.badge.review{color:var(--pending)}
+.badge.done{color:var(--done)}.badge.failed{color:var(--failed)}.badge.pending,.badge.running,.badge.review,.badge.warned{color:var(--pending)}
 .summary{white-space:pre-wrap;margin:.4em 0}
 .points{margin:.3em 0;padding-left:1.3em}
 mark{background:var(--mark);color:inherit;border-radius:3px;padding:0 2px}
 .error code{color:var(--failed);font-weight:600}.error,.fix{margin:.3em 0}
 .uncited{color:var(--failed)}
+.warnings{border-left:3px solid var(--pending);padding-left:10px;margin:.4em 0}.warnings ul{margin:.2em 0;padding-left:1.3em}
 details summary{cursor:pointer;color:var(--accent)}
 [hidden]{display:none!important}
 @media (max-width:600px){main{padding:10px}body{font-size:14px}}
 @media print{.controls{display:none}body{background:#fff}.card{break-inside:avoid;content-visibility:visible}details>*{display:block}}
 `;
 
-/** Filters the cards by the search words (all must occur), the status and "needs review". */
+/** Filters the cards by the search words (all must occur), the status, "needs review" and "with warnings". */
 export const htmlReportScript = `
 (() => {
 	const cards = Array.from(document.querySelectorAll('.card'));
 	const search = document.getElementById('search');
 	const status = document.getElementById('status');
 	const review = document.getElementById('review');
+	const warned = document.getElementById('warned');
 	const shown = document.getElementById('shown');
 	let texts;
 	let timer;
@@ -63,6 +65,7 @@ export const htmlReportScript = `
 		cards.forEach((card, index) => {
 			const visible = (status.value === '' || card.dataset.status === status.value)
 				&& (!review.checked || card.dataset.review === 'true')
+				&& (!warned.checked || card.dataset.warnings === 'true')
 				&& words.every(word => texts[index].includes(word));
 			if (card.hidden === visible) card.hidden = !visible;
 			if (visible) count++;
@@ -72,6 +75,7 @@ export const htmlReportScript = `
 	search.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(apply, cards.length > 500 ? 150 : 0); });
 	status.addEventListener('change', apply);
 	review.addEventListener('change', apply);
+	warned.addEventListener('change', apply);
 	// Read the cards' text once the page is idle, so that the first search does not wait for it.
 	addEventListener('load', () => (window.requestIdleCallback || setTimeout)(readTexts));
 })();

@@ -7,19 +7,23 @@ import type {ReportRecord, ReportUnsupportedFact} from './ReportRecord.js';
 import {splitAtFacts} from './splitAtFacts.js';
 
 /**
- * One document of the HTML report as an `<article class="card">`: title, path, pages, summary and
- * key points (unsupported facts highlighted), and where present cited pages, the unsupported facts
- * and the field values and answers to the pipeline's questions. `data-status` and `data-review` drive the page's filters.
+ * One document of the HTML report as an `<article class="card">`: title, path, pages, its warnings,
+ * summary and key points (unsupported facts highlighted), and where present cited pages, the
+ * unsupported facts and the field values and answers to the pipeline's questions. `data-status`,
+ * `data-review` and `data-warnings` drive the page's filters.
  */
 export function renderDocumentCard(record: ReportRecord): string {
 	const facts = record.unsupported_facts ?? [];
 	const review = record.needs_review === true;
-	return `<article class="card ${record.status}" data-status="${record.status}" data-review="${review}">`
+	const warnings = record.warnings ?? [];
+	return `<article class="card ${record.status}" data-status="${record.status}" data-review="${review}" data-warnings="${warnings.length > 0}">`
 		+ `<header><h3>${escapeHtml(record.title ?? _fileName(record.path))}</h3>`
-		+ `<span class="badge ${record.status}">${record.status}</span>${review ? '<span class="badge review">needs review</span>' : ''}</header>`
+		+ `<span class="badge ${record.status}">${record.status}</span>${review ? '<span class="badge review">needs review</span>' : ''}`
+		+ `${warnings.length > 0 ? `<span class="badge warned">${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}</span>` : ''}</header>`
 		+ `<p class="path">${escapeHtml(record.path)}</p>`
 		+ `<p class="meta">${_renderMeta(record)}</p>`
 		+ _renderFailure(record)
+		+ _renderWarnings(warnings)
 		+ (record.summary === null ? '' : `<p class="summary">${_highlight(record.summary, facts)}</p>`)
 		+ _renderKeyPoints(record.key_points ?? [], facts)
 		+ _renderCitations(record)
@@ -49,6 +53,12 @@ function _renderFailure(record: ReportRecord): string {
 	if (record.status !== 'failed') return '';
 	return `<p class="error"><code>${escapeHtml(record.error_code ?? 'E_UNKNOWN')}</code> ${escapeHtml(record.error_message ?? '')}</p>`
 		+ `<p class="fix">Fix: ${escapeHtml(describeErrorFix(record.error_code))}</p>`;
+}
+
+/** What went wrong short of failing (an unreadable page, a low OCR confidence…), for a person to check. */
+function _renderWarnings(warnings: readonly string[]): string {
+	if (warnings.length === 0) return '';
+	return `<div class="warnings"><h4>Warnings</h4><ul>${warnings.map(warning => `<li>${escapeHtml(warning)}</li>`).join('')}</ul></div>`;
 }
 
 function _highlight(text: string, facts: readonly ReportUnsupportedFact[]): string {

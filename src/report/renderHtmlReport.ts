@@ -9,7 +9,7 @@ import {summarizeReport, type ReportSummary} from './summarizeReport.js';
 /**
  * Renders records as one self-contained HTML page: what it covers, documents by status, failures by
  * code with their fix, throughput with a chart, then a card per document, filtered in the page by a
- * search box, a status choice and "needs review". Everything from the records is escaped, and a
+ * search box, a status choice, "needs review" and "with warnings". Everything from the records is escaped, and a
  * Content-Security-Policy forbids any request, so the file opens the same offline or from a mail.
  */
 export function renderHtmlReport(records: readonly ReportRecord[], scope: ReportScope): string {
@@ -31,6 +31,7 @@ ${_renderFailures(summary)}
 <input id="search" type="search" placeholder="Search title, path, summary…" aria-label="Search documents">
 <select id="status" aria-label="Status"><option value="">every status</option>${(['done', 'failed', 'pending', 'running'] as const).filter(status => summary.byStatus[status] > 0).map(status => `<option value="${status}">${status} (${summary.byStatus[status]})</option>`).join('')}</select>
 <label><input id="review" type="checkbox"> needs review (${summary.needsReview})</label>
+<label><input id="warned" type="checkbox"> with warnings (${summary.withWarnings})</label>
 <output id="shown">${records.length} of ${records.length} documents shown</output>
 </div>
 <section class="cards">
@@ -59,6 +60,7 @@ function _renderFigures(summary: ReportSummary): string {
 		['failed', String(summary.byStatus.failed)],
 		...(summary.byStatus.pending + summary.byStatus.running > 0 ? [['pending or running', String(summary.byStatus.pending + summary.byStatus.running)] as [string, string]] : []),
 		['need review', String(summary.needsReview)],
+		['with warnings', String(summary.withWarnings)],
 		['prompt tokens', summary.promptTokens.toLocaleString('en')],
 		['output tokens', summary.outputTokens.toLocaleString('en')],
 		['model time', _formatDuration(summary.modelSeconds)],

@@ -9,8 +9,8 @@ import {summarizeReport, type ReportSummary} from './summarizeReport.js';
 
 /**
  * Renders records as a Markdown report for e-mail, chat and Git: the same overview as the HTML
- * report (scope, counts, failures table with fixes), then a heading per document with its summary,
- * key points (unsupported facts in bold) and, where present, cited pages, field values and answers.
+ * report (scope, counts, failures table with fixes), then a heading per document with its warnings,
+ * summary, key points (unsupported facts in bold) and, where present, cited pages, field values and answers.
  */
 export function renderMarkdownReport(records: readonly ReportRecord[], scope: ReportScope): string {
 	const summary = summarizeReport(records);
@@ -36,6 +36,7 @@ function _renderFigures(summary: ReportSummary): string {
 	return [
 		`- **${summary.documents}** documents: ${summary.byStatus.done} done, ${summary.byStatus.failed} failed, ${summary.byStatus.pending + summary.byStatus.running} pending or running`,
 		`- **${summary.needsReview}** need review`,
+		`- **${summary.withWarnings}** with warnings`,
 		`- ${summary.promptTokens} prompt tokens, ${summary.outputTokens} output tokens, ${summary.modelSeconds.toFixed(1)} s of model time (${perHour} documents per model-hour)`,
 	].join('\n');
 }
@@ -49,12 +50,14 @@ function _renderFailures(summary: ReportSummary): string[] {
 function _renderDocument(record: ReportRecord, index: number): string {
 	const facts = record.unsupported_facts ?? [];
 	const title = record.title ?? record.path.split(/[\\/]/).pop() ?? record.path;
-	const meta = [record.status, record.needs_review === true ? '**needs review**' : null, record.format, record.pages === null ? null : `${record.pages} ${record.pages === 1 ? 'page' : 'pages'}`]
+	const warnings = record.warnings ?? [];
+	const meta = [record.status, record.needs_review === true ? '**needs review**' : null, warnings.length > 0 ? `**${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}**` : null, record.format, record.pages === null ? null : `${record.pages} ${record.pages === 1 ? 'page' : 'pages'}`]
 		.filter(part => part !== null);
 	const parts = [
 		`### ${index + 1}. ${escapeMarkdown(title, {inline: true})}`,
 		`${escapeMarkdown(record.path, {inline: true})} · ${meta.join(' · ')}`,
 		record.status === 'failed' ? `**${escapeMarkdown(record.error_code ?? 'E_UNKNOWN')}**: ${escapeMarkdown(record.error_message ?? '', {inline: true})}\nFix: ${escapeMarkdown(describeErrorFix(record.error_code), {inline: true})}` : '',
+		warnings.length === 0 ? '' : `Warnings:\n${warnings.map(warning => `- ${escapeMarkdown(warning, {inline: true})}`).join('\n')}`,
 		record.summary === null ? '' : _highlight(record.summary, facts, false),
 		(record.key_points ?? []).map(point => `- ${_highlight(point, facts, true)}`).join('\n'),
 		_renderCitations(record),

@@ -22,6 +22,8 @@ export interface ReportSummary {
 	documents: number;
 	byStatus: Record<DocumentRecord['status'], number>;
 	needsReview: number;
+	/** Documents whose summary came with warnings (an unreadable page, a low OCR confidence…). */
+	withWarnings: number;
 	pipelines: string[];
 	models: string[];
 	/** Earliest and latest `updated_at` of the records (null when there are none). */
@@ -57,6 +59,7 @@ export function summarizeReport(records: readonly ReportRecord[]): ReportSummary
 		documents: records.length,
 		byStatus,
 		needsReview: records.filter(record => record.needs_review === true).length,
+		withWarnings: records.filter(record => (record.warnings?.length ?? 0) > 0).length,
 		pipelines: _distinct(records.map(record => record.pipeline)),
 		models: _distinct(records.map(record => record.model)),
 		firstUpdate: times[0] ?? null,

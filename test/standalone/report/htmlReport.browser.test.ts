@@ -5,7 +5,7 @@ import anyTest, {type ExecutionContext, type TestFn} from 'ava';
 import type {Browser, Page} from 'playwright-core';
 import {renderHtmlReport} from '../../../src/report/renderHtmlReport.js';
 import type {ReportRecord} from '../../../src/report/ReportRecord.js';
-import {createReportRecords, HOSTILE_ANSWER, HOSTILE_SUMMARY} from '../../helpers/createReportRecords.js';
+import {createReportRecords, HOSTILE_ANSWER, HOSTILE_SUMMARY, HOSTILE_WARNING, OCR_WARNING} from '../../helpers/createReportRecords.js';
 import {createTempDir} from '../../helpers/createTempDir.js';
 import {findChromium, launchChromium} from '../../helpers/launchChromium.js';
 
@@ -83,6 +83,25 @@ test('answers show each question with its answer, pages and "not found in the so
 	t.is(await page.locator('.card .answers mark').count(), 1);
 	t.is(await page.evaluate(() => (globalThis as {__precisHacked?: boolean}).__precisHacked), undefined);
 	t.is(await page.locator('.card script, .card img, .card em, .card b').count(), 0);
+	t.deepEqual(consoleErrors, []);
+});
+
+test('a document\'s warnings show on its card as text, with a badge, a figure and a filter', async t => {
+	const records = createReportRecords(60);
+	const warned = records.filter(record => (record.warnings?.length ?? 0) > 0);
+	const {page, consoleErrors} = await _openReport(t, records);
+	t.is(await page.evaluate(() => (globalThis as {__precisHacked?: boolean}).__precisHacked), undefined);
+	const second = page.locator('.card').nth(1);
+	t.deepEqual(await second.locator('.warnings li').allTextContents(), [OCR_WARNING, HOSTILE_WARNING]);
+	t.is(await second.locator('.badge.warned').textContent(), '2 warnings');
+	t.is(await page.locator('.card .warnings script, .card .warnings img').count(), 0);
+	t.is(await page.locator('.card .warnings').count(), warned.length, 'a card without warnings has no warnings block');
+	t.true(await second.locator('.warnings').isVisible());
+	t.is(await page.locator('.figures li', {hasText: 'with warnings'}).locator('b').textContent(), String(warned.length));
+
+	await page.check('#warned');
+	await t.notThrowsAsync(page.locator('#shown').filter({hasText: `${warned.length} of 60`}).waitFor({timeout: 5000}));
+	t.deepEqual(await _visibleTitles(page), warned.map(record => record.title));
 	t.deepEqual(consoleErrors, []);
 });
 

@@ -2,7 +2,7 @@ import test from 'ava';
 import {escapeMarkdown} from '../../../src/report/escapeMarkdown.js';
 import {renderMarkdownReport} from '../../../src/report/renderMarkdownReport.js';
 import type {ReportRecord} from '../../../src/report/ReportRecord.js';
-import {createReportRecords, HOSTILE_SUMMARY} from '../../helpers/createReportRecords.js';
+import {createReportRecords, HOSTILE_SUMMARY, OCR_WARNING} from '../../helpers/createReportRecords.js';
 
 const _scope = {selection: 'run 7', generatedAt: new Date('2026-11-27T06:00:00Z')};
 
@@ -53,6 +53,18 @@ test('answers: each question with its answer and pages, "not found in the source
 		'| q3. Who objected? | — |  |',
 	].join('\n')), markdown);
 	t.false(/<(?!br)[a-z/]/i.test(markdown.replaceAll('\\<', '')), 'every < is escaped');
+});
+
+test('a document\'s warnings are listed under its heading, escaped, and counted in the figures', t => {
+	const records = createReportRecords(8);
+	const markdown = renderMarkdownReport(records, _scope);
+	t.true(markdown.includes('- **2** with warnings\n'), 'records 1 and 5 have warnings');
+	const second = markdown.slice(markdown.indexOf('### 2. '), markdown.indexOf('### 3. '));
+	t.regex(second, /^inbox\/board\/report-00001\.pdf · done · \*\*2 warnings\*\* · pdf · 2 pages$/m);
+	t.true(second.includes(`\n\nWarnings:\n- ${escapeMarkdown(OCR_WARNING)}\n- page 3: bad XRef \\<img src=x onerror="window.\\_\\_precisHacked = true"\\>\\<script\\>window.\\_\\_precisHacked = true\\</script\\> \\& "quotes"\n\n`), second);
+	t.true(second.indexOf('Warnings:') < second.indexOf(records[1]!.summary!), 'the warnings come before the summary');
+	t.false(/<(?!br)[a-z/]/i.test(markdown.replaceAll('\\<', '')), 'every < is escaped');
+	t.is(markdown.match(/^Warnings:$/gm)?.length, 2);
 });
 
 test('escapeMarkdown keeps ordinary text readable', t => {
