@@ -13,7 +13,7 @@ export interface StatusCommand extends Pick<ConfigFlags, 'config' | 'pipeline' |
 	json: boolean;
 }
 
-/** `precis status`: documents by status, recent runs and the progress of runs in flight, read live from the database. */
+/** `precis status`: documents by status (and those with warnings), recent runs and the progress of runs in flight, read live from the database. */
 export const StatusCommand: CommandModule<object, StatusCommand> = {
 	command: commandIndex.status.command,
 	describe: commandIndex.status.describe,
@@ -31,7 +31,7 @@ export const StatusCommand: CommandModule<object, StatusCommand> = {
 function _statusJson(store: Store): object {
 	const {documents, runs} = store.getStatus();
 	return {
-		documents: {total: documents.total, done: documents.done, failed: documents.failed, pending: documents.pending + documents.running, needsReview: formatReviewStatus(store).needsReview},
+		documents: {total: documents.total, done: documents.done, failed: documents.failed, pending: documents.pending + documents.running, needsReview: formatReviewStatus(store).needsReview, withWarnings: documents.withWarnings},
 		runs: runs.map(run => ({
 			id: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, status: run.status, pipeline: run.pipeline,
 			llmCalls: run.llmCalls, cacheHits: run.cacheHits, promptTokens: run.promptTokens, outputTokens: run.outputTokens,
@@ -45,7 +45,10 @@ function _statusJson(store: Store): object {
 
 function _statusText(store: Store): string {
 	const {documents, runs} = store.getStatus();
-	const lines = [`documents: ${documents.total} total, ${documents.done} done, ${documents.failed} failed, ${documents.pending + documents.running} pending`, formatReviewStatus(store).text, '', 'runs:'];
+	const lines = [
+		`documents: ${documents.total} total, ${documents.done} done, ${documents.failed} failed, ${documents.pending + documents.running} pending`, formatReviewStatus(store).text,
+		`with warnings: ${documents.withWarnings} done document${documents.withWarnings === 1 ? '' : 's'} (precis export lists the warnings)`, '', 'runs:',
+	];
 	lines.push(_table([['id', 'started', 'status', 'docs done/failed/skipped', 'calls', 'cached', 'tokens in/out', 'out tok/s'], ...runs.map(run => {
 		const seconds = run.finishedAt === null ? (Date.now() - Date.parse(run.startedAt)) / 1000 : (Date.parse(run.finishedAt) - Date.parse(run.startedAt)) / 1000;
 		return [String(run.id), run.startedAt.replace('T', ' ').slice(0, 19), run.status, `${run.documentsDone}/${run.documentsFailed}/${run.documentsSkipped} of ${run.documentsTotal}`,
