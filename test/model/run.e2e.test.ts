@@ -56,9 +56,10 @@ test('a run over good and broken documents records every outcome, and a rerun ma
 	t.regex(second.stderr, /6 skipped \(3 of them failed before and are still failed/);
 
 	const status = await runPrecis(['status', '--db', db, '--json'], {cwd: work});
-	const parsed = JSON.parse(status.stdout) as {documents: Record<string, number>; runs: Array<Record<string, unknown>>};
+	const parsed = JSON.parse(status.stdout) as {documents: Record<string, number>; documentsWithWarnings: number; runs: Array<Record<string, unknown>>};
 	const withWarnings = records.filter(record => Array.isArray(record['warnings']) && record['warnings'].length > 0).length;
-	t.deepEqual(parsed.documents, {total: 6, done: 3, failed: 3, pending: 0, needsReview: 3, withWarnings}, 'the documents with warnings are those the export shows with them');
+	t.deepEqual(parsed.documents, {total: 6, done: 3, failed: 3, pending: 0, needsReview: 3});
+	t.is(parsed.documentsWithWarnings, withWarnings, 'the documents with warnings are those the export shows with them');
 	t.like(parsed.runs[0], {status: 'done', llmCalls: 0});
 	t.like(parsed.runs[1], {status: 'done', llmCalls: totals.llmCalls});
 

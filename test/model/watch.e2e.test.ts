@@ -73,11 +73,12 @@ test('a watcher reads settled files once, keeps up with a burst beside a cron ru
 	await watcher.waitFor('the touched files', event => event.event === 'skipped' && event['reason'] === 'unchanged' && /existing\.txt$|nested\.md$/.test(event.path ?? ''), 2);
 	t.is(runCalls(), callsBefore, 'an unchanged touch makes no model call');
 
-	const status = JSON.parse((await runPrecis(['status', '--db', db, '--json'], {cwd: work})).stdout) as {documents: Record<string, number>; runs: Array<Record<string, unknown>>};
+	const status = JSON.parse((await runPrecis(['status', '--db', db, '--json'], {cwd: work})).stdout) as {documents: Record<string, number>; documentsWithWarnings: number; runs: Array<Record<string, unknown>>};
 	t.true(status.runs.some(run => run['status'] === 'running'), 'the watcher\'s run shows as running');
 	const records = JSON.parse((await runPrecis(['export', '--db', db, '--format', 'json'], {cwd: work})).stdout) as Array<Record<string, unknown>>;
 	const withWarnings = records.filter(row => Array.isArray(row['warnings']) && row['warnings'].length > 0).length;
-	t.deepEqual(status.documents, {total: 204, done: 203, failed: 1, pending: 0, needsReview: 203, withWarnings}, 'gibberish summaries need review; the export shows the documents with warnings');
+	t.deepEqual(status.documents, {total: 204, done: 203, failed: 1, pending: 0, needsReview: 203}, 'gibberish summaries need review');
+	t.is(status.documentsWithWarnings, withWarnings, 'the export shows the documents with warnings');
 	const record = (name: string) => records.find(row => String(row['path']).endsWith(`/${name}`));
 	t.like(record('pieces.txt'), {status: 'done', sha256: sha256Of(pieces)});
 	t.like(record('existing.txt'), {status: 'done', sha256: sha256Of(existing)});

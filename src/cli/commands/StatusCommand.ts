@@ -31,7 +31,8 @@ export const StatusCommand: CommandModule<object, StatusCommand> = {
 function _statusJson(store: Store): object {
 	const {documents, runs} = store.getStatus();
 	return {
-		documents: {total: documents.total, done: documents.done, failed: documents.failed, pending: documents.pending + documents.running, needsReview: formatReviewStatus(store).needsReview, withWarnings: documents.withWarnings},
+		documents: {total: documents.total, done: documents.done, failed: documents.failed, pending: documents.pending + documents.running, needsReview: formatReviewStatus(store).needsReview},
+		documentsWithWarnings: documents.withWarnings,
 		runs: runs.map(run => ({
 			id: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt, status: run.status, pipeline: run.pipeline,
 			llmCalls: run.llmCalls, cacheHits: run.cacheHits, promptTokens: run.promptTokens, outputTokens: run.outputTokens,
