@@ -1,6 +1,6 @@
 /**
  * Child process: the model calls and prompt tokens that summarizing each document with a pipeline's
- * fields takes, three ways: the fields riding on the summary calls (what precis does where planRide
+ * fields takes, three ways: the fields riding on the summary calls (what precis does where planSummaryCalls
  * allows, else the next), the summary and all fields in calls of their own, and the summary and one
  * call per field (the figure to beat). Counted with the model's own tokenizer by running the real
  * planners with a call function that records each request and answers without generating: every
@@ -13,7 +13,8 @@ import {createEngine} from '../../src/engine/createEngine.js';
 import {createFieldsRider, extractFields, mergeRiddenFields} from '../../src/fields/extractFields.js';
 import {toFieldItems, type FieldItem} from '../../src/fields/FieldItem.js';
 import {readDocument} from '../../src/ingest/readDocument.js';
-import {planRide, summarizeDocument, type CallModel, type ModelCallRequest} from '../../src/summarize/summarizeDocument.js';
+import {planSummaryCalls, type SummaryPlan} from '../../src/summarize/planSummaryCalls.js';
+import {summarizeDocument, type CallModel, type ModelCallRequest} from '../../src/summarize/summarizeDocument.js';
 
 const [pipelineFile = '', model = '', ...paths] = process.argv.slice(2);
 const {config} = resolveConfig({config: pipelineFile, overrides: {'engine.model': model}});
@@ -59,9 +60,9 @@ for (const path of paths) {
 	const document = await readDocument(path, limits);
 	const input = {text: document.text, title: document.title ?? path, pageStarts: document.pageStarts};
 	const summarizeOptions = {engine, summarize: config.summarize, chunk: config.chunk};
-	const countSummary = async (rider?: ReturnType<typeof createFieldsRider>) => {
+	const countSummary = async (plan?: SummaryPlan) => {
 		const recorder = createRecorder();
-		const summary = await summarizeDocument(input, {...summarizeOptions, callModel: recorder.callModel, ...(rider === undefined ? {} : {rider})});
+		const summary = await summarizeDocument(input, {...summarizeOptions, callModel: recorder.callModel, ...(plan === undefined ? {} : {plan})});
 		if (summary.riderAnswers !== undefined) await mergeRiddenFields(input, summary.riderAnswers, {engine, callModel: recorder.callModel, items, call, chunk: config.chunk});
 		return recorder.counts;
 	};
@@ -73,9 +74,9 @@ for (const path of paths) {
 	const summary = await countSummary();
 	const allAtOnce = await countFields(items);
 	const perField = sum(...await Promise.all(items.map(async item => countFields([item]))));
-	const rider = createFieldsRider(items, call);
-	const ride = planRide(input, summarizeOptions, rider);
-	const riding = ride === 'none' ? sum(summary, allAtOnce) : await countSummary(rider);
+	const plan = planSummaryCalls(input, summarizeOptions, createFieldsRider(items, call));
+	const {ride} = plan;
+	const riding = ride === 'none' ? sum(summary, allAtOnce) : await countSummary(plan);
 	documents.push({path, documentTokens: engine.tokenizer.countTokens(document.text), ride, summary, riding, separate: sum(summary, allAtOnce), perField: sum(summary, perField)});
 }
 await engine.close();

@@ -2,7 +2,8 @@ import {chunkText} from '../chunk/chunkText.js';
 import {planFieldBounds, type FieldBounds} from '../config/planFieldBounds.js';
 import type {ChatMessage, Engine} from '../engine/Engine.js';
 import {PipelineError} from '../errors.js';
-import {PROMPT_MARGIN_TOKENS, type CallModel} from '../summarize/summarizeDocument.js';
+import {PROMPT_MARGIN_TOKENS} from '../summarize/planSummaryCalls.js';
+import type {CallModel} from '../summarize/summarizeDocument.js';
 import type {SummaryRider} from '../summarize/SummaryRider.js';
 import {buildAnswerMergeMessages, buildFieldsMessages, describeFieldItems, type FieldsPromptContext} from './buildFieldsMessages.js';
 import {createAnswerMergeJsonSchema, createFieldsJsonSchema} from './createFieldsJsonSchema.js';
@@ -71,7 +72,7 @@ export async function extractFields(input: FieldsInput, options: ExtractFieldsOp
 }
 
 /**
- * What fields ask when they ride on a document's summary calls (see planRide): the same
+ * What fields ask when they ride on a document's summary calls (see planSummaryCalls): the same
  * instructions, schema and bounds as a fields call, and the same output tokens on top of the summary's.
  */
 export function createFieldsRider(items: readonly FieldItem[], call: Pick<ExtractFieldsOptions['call'], 'maxOutputTokens'>): SummaryRider {

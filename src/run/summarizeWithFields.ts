@@ -1,13 +1,15 @@
 import type {Engine} from '../engine/Engine.js';
-import {createFieldsRider, mergeRiddenFields} from '../fields/extractFields.js';
+import {mergeRiddenFields} from '../fields/extractFields.js';
 import type {SourceDocument} from '../ingest/SourceDocument.js';
 import type {NormalizedText} from '../text/normalizeForMatch.js';
 import type {ChunkMeta, DocumentRow, StoredVerification} from '../store/types.js';
-import {planRide, summarizeDocument, type CallModel, type DocumentSummary, type SummarizeInput} from '../summarize/summarizeDocument.js';
+import type {SummarizeInput} from '../summarize/SummarizeInput.js';
+import {summarizeDocument, type CallModel, type DocumentSummary} from '../summarize/summarizeDocument.js';
 import {checkSummary} from './checkDocumentSummary.js';
 import type {DocumentWork} from './DocumentWork.js';
 import {extractDocumentFields, getFieldsCallOptions, planDocumentFields, recordDocumentFields, type DocumentFieldsResult} from './extractDocumentFields.js';
 import {hasSameSummarySettings} from './getSettingsKeys.js';
+import {planDocumentSummary} from './planDocumentSummary.js';
 
 /** A document's summary (checked), its chunks and its fields, ready to record. */
 export interface SummarizedDocument {
@@ -33,7 +35,7 @@ export interface SummarizeWithFieldsOptions {
  * - a summary already stored for the same bytes and summary settings (only the field set changed)
  *   is reused, with no summary call, and only the fields not stored yet are asked, in their own calls;
  * - otherwise the fields not stored yet ride on the summary calls that read the text where
- *   `planRide` says they fit, and have calls of their own (alongside the summary's) where they do not.
+ *   `planDocumentSummary` says they fit, and have calls of their own (alongside the summary's) where they do not.
  */
 export async function summarizeWithFields(file: string, document: SourceDocument & {normalized?: NormalizedText}, input: SummarizeInput, options: SummarizeWithFieldsOptions): Promise<SummarizedDocument> {
 	const {work, engine, callModel} = options;
@@ -50,12 +52,10 @@ export async function summarizeWithFields(file: string, document: SourceDocument
 		return {...reused, fields: record(fresh)};
 	}
 	const fieldOptions = plan === undefined ? undefined : getFieldsCallOptions(plan, {engine, callModel, config});
-	const rider = fieldOptions === undefined || fieldOptions.items.length === 0 ? undefined : createFieldsRider(fieldOptions.items, fieldOptions.call);
-	const summarizeOptions = {engine, summarize: config.summarize, chunk: config.chunk, onProgress: options.onProgress, callModel};
-	const on = rider === undefined ? 'none' : planRide(input, summarizeOptions, rider);
-	const rides = rider !== undefined && on !== 'none';
+	const summaryPlan = planDocumentSummary(input, fieldOptions?.items ?? [], {engine, config});
+	const rides = summaryPlan.ride !== 'none';
 	const [drafted, separate] = await Promise.all([
-		summarizeDocument(input, {...summarizeOptions, ...(rides ? {ride: {rider, on}} : {})}),
+		summarizeDocument(input, {engine, summarize: config.summarize, chunk: config.chunk, onProgress: options.onProgress, callModel, plan: summaryPlan}),
 		plan === undefined || rides ? undefined : extractDocumentFields(fieldsDocument, plan, {engine, callModel, config}),
 	]);
 	const fresh = drafted.riderAnswers === undefined || fieldOptions === undefined ? separate : await mergeRiddenFields(fieldsDocument, drafted.riderAnswers, fieldOptions);

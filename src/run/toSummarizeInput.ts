@@ -1,5 +1,5 @@
 import type {SourceDocument} from '../ingest/SourceDocument.js';
-import type {SummarizeInput} from '../summarize/summarizeDocument.js';
+import type {SummarizeInput} from '../summarize/SummarizeInput.js';
 
 /** What the summarizer needs of an extracted document: its text, a title, and where PDF pages start. */
 export function toSummarizeInput(document: SourceDocument): SummarizeInput {

@@ -1,11 +1,13 @@
-import {chunkText, type Chunk} from '../chunk/chunkText.js';
-import type {ChatMessage, Engine, Tokenizer} from '../engine/Engine.js';
+import type {Chunk} from '../chunk/chunkText.js';
+import type {ChatMessage, Tokenizer} from '../engine/Engine.js';
 import {EngineError} from '../errors.js';
-import {buildMessages, createSummaryJsonSchema, fenceText, type PromptKind, type PromptVariables, type SummarizeOptions} from './buildMessages.js';
+import {buildMessages, createSummaryJsonSchema, type PromptKind, type PromptVariables} from './buildMessages.js';
 import {cutToTokens} from './cutToTokens.js';
 import {parseSummaryOutput} from './parseSummaryOutput.js';
+import {countIfNear, createSentTokenizer, getTextBudget, planSummaryCalls, type PlanSummaryOptions, type SummaryPlan} from './planSummaryCalls.js';
+import type {SummarizeInput} from './SummarizeInput.js';
 import type {SummarizeProgress} from './SummarizeProgress.js';
-import {addRiderToMessages, createRiddenJsonSchema, splitRiddenOutput, type SummaryRider} from './SummaryRider.js';
+import {addRiderToMessages, createRiddenJsonSchema, splitRiddenOutput} from './SummaryRider.js';
 
 /** One model call the summarizer needs; the runner decides how (cache, queue, engine). */
 export interface ModelCallRequest {
@@ -32,27 +34,17 @@ export interface ModelCallResult {
 
 export type CallModel = (request: ModelCallRequest) => Promise<ModelCallResult>;
 
-export interface SummarizeDocumentOptions {
-	engine: Pick<Engine, 'contextSize' | 'countPromptTokens' | 'tokenizer'>;
+export interface SummarizeDocumentOptions extends PlanSummaryOptions {
 	callModel: CallModel;
-	summarize: SummarizeOptions;
-	/** Chunk size cap (0: as large as the context allows) and overlap, in tokens. */
-	chunk: {maxTokens: number; overlapTokens: number};
 	/** Told the document's plan once it is known, and each collapse or reduce level as it is added. */
 	onProgress?: (progress: SummarizeProgress) => void;
 	/**
-	 * A task that rides on the calls that read the text, where {@link planRide} decided (the caller
-	 * plans it, once, to know whether the task needs calls of its own); its answers come back in
-	 * `riderAnswers`. Collapse and reduce calls over partial summaries never carry it.
+	 * The document's calls as {@link planSummaryCalls} planned them with these options (planned here,
+	 * with no rider, when absent): the caller plans, once, to know whether a rider needs calls of its
+	 * own. A rider that rides has its answers in `riderAnswers`; collapse and reduce calls over
+	 * partial summaries never carry it.
 	 */
-	ride?: {rider: SummaryRider; on: Exclude<RidePlan, 'none'>};
-}
-
-export interface SummarizeInput {
-	text: string;
-	title: string;
-	/** Character offset of each page's start, for chunk page ranges. */
-	pageStarts?: readonly number[];
+	plan?: SummaryPlan;
 }
 
 export interface DocumentSummary {
@@ -73,8 +65,6 @@ export interface DocumentSummary {
 	riderAnswers?: unknown[];
 }
 
-/** Tokens kept free between a prompt's counted size and the context, for safety at template joins; every planner of model calls keeps it. */
-export const PROMPT_MARGIN_TOKENS = 16;
 const _partialSeparator = '\n\n';
 
 /**
@@ -89,8 +79,8 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	const {engine, summarize} = options;
 	const variables: PromptVariables = {title: input.title};
 	const stats = {calls: 0, cachedCalls: 0, promptTokens: 0, outputTokens: 0, maxPromptTokens: 0};
-	const rider = options.ride?.rider;
-	const ride: RidePlan = options.ride?.on ?? 'none';
+	const planned = options.plan ?? planSummaryCalls(input, options);
+	const {rider, ride} = planned;
 	const warnings: string[] = [];
 	const maxTokens = summarize.maxOutputTokens;
 	/** Tokens of a prompt's template; with `ridden`, as it carries the rider (what the plan reports for the calls that do). */
@@ -98,7 +88,6 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 		const plain = buildMessages(kind, '', variables, summarize);
 		return engine.countPromptTokens(ridden && rider !== undefined && kind !== 'collapse' ? addRiderToMessages(plain, rider, kind, summarize.style) : plain);
 	};
-	const budgetFor = (kind: PromptKind): number => engine.contextSize - maxTokens - PROMPT_MARGIN_TOKENS - templateFor(kind);
 	const sent = createSentTokenizer(engine.tokenizer);
 	const giveUp = new AbortController();
 	const report = options.onProgress ?? (() => undefined);
@@ -142,22 +131,20 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 		...(ride === 'none' ? {} : {riderAnswers}),
 	});
 
-	const reduceBudget = budgetFor('reduce');
-	if (reduceBudget <= 0) throw new EngineError('E_PROMPT_TOO_LONG', `the context of ${engine.contextSize} tokens leaves no room for text after the prompt and ${maxTokens} output tokens; raise engine.contextSize or lower summarize.maxOutputTokens`, {retryable: false});
-	const collapseBudget = budgetFor('collapse');
+	const reduceBudget = getTextBudget('reduce', input, options);
+	const collapseBudget = getTextBudget('collapse', input, options);
 	const mapTemplate = templateFor('map', ride === 'map');
 	const plan = {type: 'document-planned', maxOutputTokens: maxTokens, reduceBudget, collapseBudget, templateTokens: mapTemplate, maxDepth: summarize.maxDepth} as const;
 	const reduce = async (level: number, text: string, rideAt?: number): Promise<string> => {
 		report({type: 'level-added', kind: 'reduce', level, calls: 1});
 		return call('reduce', level, text, {}, rideAt);
 	};
-	const textTokens = _countIfNear(input.text, reduceBudget, sent);
-	if (textTokens <= reduceBudget) {
-		report({...plan, mapCalls: 0, promptTokens: textTokens + templateFor('reduce', ride === 'whole')});
+	if (planned.calls === 'single') {
+		report({...plan, mapCalls: 0, promptTokens: planned.textTokens + templateFor('reduce', ride === 'whole')});
 		return finish(await reduce(0, input.text, ride === 'whole' ? 0 : undefined), [], 0);
 	}
 
-	const chunks = planChunks(input, {...options, rider: ride === 'map' ? rider : undefined});
+	const {chunks} = planned;
 	report({...plan, mapCalls: chunks.length, promptTokens: chunks.reduce((sum, chunk) => sum + chunk.tokens + mapTemplate, 0)});
 	let partials = await Promise.all(chunks.map((chunk, index) => call('map', 0, chunk.text, {part: index + 1, parts: chunks.length}, ride === 'map' ? index : undefined)));
 
@@ -179,82 +166,9 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	}
 }
 
-/**
- * Splits a document into the chunks of its map stage: as large as a map prompt (with `rider`, when
- * one rides on the map calls) and its output allow within the context (or `chunk.maxTokens`, when smaller).
- */
-export function planChunks(input: SummarizeInput, options: Pick<SummarizeDocumentOptions, 'engine' | 'summarize' | 'chunk'> & {rider?: SummaryRider | undefined}): Chunk[] {
-	const {engine, summarize} = options;
-	const mapBudget = _getMapTextBudget(input, options, options.rider);
-	if (mapBudget <= 0) throw new EngineError('E_PROMPT_TOO_LONG', `the context of ${engine.contextSize} tokens leaves no room for text after the prompt and ${summarize.maxOutputTokens} output tokens; raise engine.contextSize or lower summarize.maxOutputTokens`, {retryable: false});
-	const chunkBudget = _capChunk(mapBudget, options.chunk);
-	return chunkText(input.text, {
-		maxTokens: chunkBudget,
-		overlapTokens: Math.min(options.chunk.overlapTokens, Math.floor(chunkBudget / 2)),
-		countTokens: createSentTokenizer(engine.tokenizer).countTokens,
-		...(input.pageStarts === undefined ? {} : {pageStarts: input.pageStarts}),
-	});
-}
-
-/** Where a rider rides: on the single call of a document that fits, on each map call of a long one, or nowhere. */
-export type RidePlan = 'whole' | 'map' | 'none';
-
-/** A ridden map call must leave at least this many tokens for its chunk. */
-const _minRiddenChunkTokens = 64;
-
-/**
- * Where `rider` can ride on a document's summary calls, with every prompt within the context and
- * the call's output being the summary's plus the rider's. A document that fits one summary call:
- * 'whole' when the combined prompt fits too, else 'none' (one summary call and the rider's own calls
- * cost fewer calls than splitting the document to carry it). A long document: 'map' when a ridden
- * chunk keeps at least half the tokens of a summary-only chunk (both capped by `chunk.maxTokens`) and
- * at least 64 (at half the size riding makes about as many calls as the summary's map calls plus
- * the rider's own calls, reads the text once instead of twice, and may generate up to twice as
- * much: the trade is in docs/fields.md); else 'none'.
- */
-export function planRide(input: SummarizeInput, options: Pick<SummarizeDocumentOptions, 'engine' | 'summarize' | 'chunk'>, rider: SummaryRider): RidePlan {
-	const {engine, summarize} = options;
-	const variables = {title: input.title};
-	const sent = createSentTokenizer(engine.tokenizer);
-	const reduceTemplate = engine.countPromptTokens(buildMessages('reduce', '', variables, summarize));
-	const reduceBudget = engine.contextSize - summarize.maxOutputTokens - PROMPT_MARGIN_TOKENS - reduceTemplate;
-	if (_countIfNear(input.text, reduceBudget, sent) <= reduceBudget) {
-		const messages = addRiderToMessages(buildMessages('reduce', input.text, variables, summarize), rider, 'reduce', summarize.style);
-		return engine.countPromptTokens(messages) + summarize.maxOutputTokens + rider.outputTokens + PROMPT_MARGIN_TOKENS <= engine.contextSize ? 'whole' : 'none';
-	}
-	const ridden = _getMapTextBudget(input, options, rider);
-	const plain = _getMapTextBudget(input, options, undefined);
-	return ridden >= _minRiddenChunkTokens && _capChunk(ridden, options.chunk) * 2 >= _capChunk(plain, options.chunk) ? 'map' : 'none';
-}
-
-/** Tokens left for a chunk's text in a map call (carrying `rider`, if given). */
-function _getMapTextBudget(input: SummarizeInput, options: Pick<SummarizeDocumentOptions, 'engine' | 'summarize'>, rider: SummaryRider | undefined): number {
-	const {engine, summarize} = options;
-	const plain = buildMessages('map', '', {title: input.title}, summarize);
-	const template = engine.countPromptTokens(rider === undefined ? plain : addRiderToMessages(plain, rider, 'map', summarize.style));
-	return engine.contextSize - summarize.maxOutputTokens - (rider?.outputTokens ?? 0) - PROMPT_MARGIN_TOKENS - template;
-}
-
-function _capChunk(budget: number, chunk: SummarizeDocumentOptions['chunk']): number {
-	return chunk.maxTokens > 0 ? Math.min(chunk.maxTokens, budget) : budget;
-}
-
-/**
- * Counts text as a prompt carries it: fenced, where `<<<` and `>>>` are broken up and may cost more
- * tokens than in the document. Every budget decision counts with it, so what is planned is what is sent.
- */
-export function createSentTokenizer(tokenizer: Pick<Tokenizer, 'countTokens'>): Pick<Tokenizer, 'countTokens'> {
-	return {countTokens: text => tokenizer.countTokens(fenceText(text))};
-}
-
 /** Whether `text` fits `budget` tokens. */
 function _fits(text: string, budget: number, sent: Pick<Tokenizer, 'countTokens'>): boolean {
-	return _countIfNear(text, budget, sent) <= budget;
-}
-
-/** The tokens of `text` as sent; Infinity, without tokenizing, when it is clearly far over `budget`. */
-function _countIfNear(text: string, budget: number, sent: Pick<Tokenizer, 'countTokens'>): number {
-	return text.length > budget * 12 ? Number.POSITIVE_INFINITY : sent.countTokens(text);
+	return countIfNear(text, budget, sent) <= budget;
 }
 
 /** Packs consecutive partial summaries greedily into groups whose joined text fits `budget` tokens. */

@@ -1,7 +1,9 @@
 import type {CommandModule} from 'yargs';
 import {createEngine} from '../../engine/createEngine.js';
+import {toFieldItems} from '../../fields/FieldItem.js';
+import {planDocumentSummary} from '../../run/planDocumentSummary.js';
 import {toSummarizeInput} from '../../run/toSummarizeInput.js';
-import {planChunks} from '../../summarize/summarizeDocument.js';
+import {planMapChunks} from '../../summarize/planSummaryCalls.js';
 import {addConfigFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
 import {commandIndex} from '../commandIndex.js';
 import {extractOneDocument} from '../extractOneDocument.js';
@@ -11,23 +13,34 @@ export interface ChunkCommand extends ConfigFlags {
 	json: boolean;
 }
 
-/** `precis chunk <file>`: the chunks a document's map stage would use, counted by the model's tokenizer. */
+/**
+ * `precis chunk <file>`: the chunks a document's map stage uses, counted by the model's tokenizer,
+ * planned as a run plans them (with the pipeline's fields riding, on a database that has none of
+ * them stored yet). A document that fits one call is sent whole; its chunks are then shown as a
+ * summary-only map stage would cut it.
+ */
 export const ChunkCommand: CommandModule<object, ChunkCommand> = {
 	command: commandIndex.chunk.command,
 	describe: commandIndex.chunk.describe,
 	builder: argv => addConfigFlags(argv)
 		.positional('file', {type: 'string', demandOption: true, describe: 'A PDF, DOCX or text file'})
-		.option('json', {type: 'boolean', default: false, describe: 'Print a JSON array of chunks'}) as never,
+		.option('json', {type: 'boolean', default: false, describe: 'Print the plan as JSON: {oneCall, fieldsRide, chunkTokens, chunks}'}) as never,
 	async handler(args) {
 		const {config} = resolveConfigFromFlags(args);
 		const document = await extractOneDocument(args.file, config.extract);
 		const engine = await createEngine(config.engine);
 		try {
-			const chunks = planChunks(toSummarizeInput(document), {engine, summarize: config.summarize, chunk: config.chunk});
+			const input = toSummarizeInput(document);
+			const items = toFieldItems(config.fields, config.questions);
+			const plan = planDocumentSummary(input, items, {engine, config});
+			const {chunkTokens, chunks} = plan.calls === 'map' ? plan : planMapChunks(input, {engine, summarize: config.summarize, chunk: config.chunk});
+			const fieldsRide = items.length === 0 ? null : plan.ride;
 			if (args.json) {
-				process.stdout.write(`${JSON.stringify(chunks.map(chunk => ({index: chunk.index, tokens: chunk.tokens, text: chunk.text, pages: chunk.pages, headings: chunk.headings})))}\n`);
+				const shown = chunks.map(chunk => ({index: chunk.index, tokens: chunk.tokens, text: chunk.text, pages: chunk.pages, headings: chunk.headings}));
+				process.stdout.write(`${JSON.stringify({oneCall: plan.calls === 'single', fieldsRide, chunkTokens, chunks: shown})}\n`);
 				return;
 			}
+			process.stdout.write(`${_describePlan(plan.calls === 'single', fieldsRide, chunkTokens, chunks.length)}\n`);
 			for (const chunk of chunks) {
 				const pages = chunk.pages === null ? '' : `, pages ${chunk.pages[0]}-${chunk.pages[1]}`;
 				const headings = chunk.headings.length === 0 ? '' : `, under ${chunk.headings.join(' > ')}`;
@@ -38,3 +51,10 @@ export const ChunkCommand: CommandModule<object, ChunkCommand> = {
 		}
 	},
 };
+
+/** The plan's header line: how the document is sent, where the fields ride, and the chunk budget. */
+function _describePlan(oneCall: boolean, fieldsRide: 'whole' | 'map' | 'none' | null, chunkTokens: number, chunks: number): string {
+	const sent = oneCall ? 'fits one call (the chunks below are those of a summary-only map stage)' : `${chunks} map calls`;
+	const fields = fieldsRide === null ? '' : {whole: '; fields ride on the one call', map: '; fields ride on each map call', none: '; fields get calls of their own'}[fieldsRide];
+	return `=== ${sent}${fields}; chunks of at most ${chunkTokens} tokens`;
+}

@@ -1,7 +1,8 @@
 import test from 'ava';
 import {DEFAULT_CONFIG} from '../../../src/config/defaults.js';
 import type {CompletionRequest} from '../../../src/engine/Engine.js';
-import {planRide, summarizeDocument, type CallModel} from '../../../src/summarize/summarizeDocument.js';
+import {planSummaryCalls} from '../../../src/summarize/planSummaryCalls.js';
+import {summarizeDocument, type CallModel} from '../../../src/summarize/summarizeDocument.js';
 import type {SummaryRider} from '../../../src/summarize/SummaryRider.js';
 import {ScriptedEngine} from '../../helpers/ScriptedEngine.js';
 import {createProse} from '../../helpers/writeSampleDocuments.js';
@@ -28,8 +29,9 @@ test('a document that fits: one call, whose output carries the rider\'s answer f
 	const engine = new ScriptedEngine({contextSize: 1024, answer: () => '{"fields": {"part": "all"}, "title": "T", "summary": "S.", "key_points": ["k"]}'});
 	const options = {engine, callModel: callEngine(engine), summarize: summarize('json'), chunk: {maxTokens: 0, overlapTokens: 0}};
 	const input = {text: createProse(5, 1), title: 'Doc'};
-	t.is(planRide(input, options, rider), 'whole');
-	const summary = await summarizeDocument(input, {...options, ride: {rider, on: 'whole'}});
+	const plan = planSummaryCalls(input, options, rider);
+	t.like(plan, {calls: 'single', ride: 'whole', rider});
+	const summary = await summarizeDocument(input, {...options, plan});
 	t.is(engine.calls.length, 1);
 	t.deepEqual(schemaKeys(engine.calls[0]!), ['fields', 'title', 'summary', 'key_points']);
 	t.is(engine.calls[0]!.maxTokens, 120 + 100);
@@ -46,8 +48,9 @@ test('a long document: every map call carries the rider, in document order; coll
 	});
 	const options = {engine, callModel: callEngine(engine), summarize: {...summarize('paragraph'), prompts: {...DEFAULT_CONFIG.summarize.prompts, map: `Part {{part}} of {{parts}}. ${DEFAULT_CONFIG.summarize.prompts.map}`}}, chunk: {maxTokens: 0, overlapTokens: 0}};
 	const input = {text: createProse(200, 2), title: 'Doc'};
-	t.is(planRide(input, options, rider), 'map');
-	const summary = await summarizeDocument(input, {...options, ride: {rider, on: 'map'}});
+	const plan = planSummaryCalls(input, options, rider);
+	t.like(plan, {calls: 'map', ride: 'map', rider});
+	const summary = await summarizeDocument(input, {...options, plan});
 	const maps = engine.calls.filter(request => schemaKeys(request).includes('fields'));
 	t.true(summary.chunks.length >= 3, `${summary.chunks.length} chunks`);
 	t.is(maps.length, summary.chunks.length, 'one ridden call per chunk');
@@ -64,19 +67,26 @@ test('where the rider would not fit, or would halve the chunks, it does not ride
 	const options = {engine, callModel: callEngine(engine), summarize: summarize('paragraph', 300), chunk: {maxTokens: 0, overlapTokens: 0}};
 	const heavy: SummaryRider = {...rider, outputTokens: 300};
 	const short = {text: createProse(30, 3), title: 'Doc'};
-	t.is(planRide(short, options, rider), 'whole');
-	t.is(planRide(short, options, heavy), 'none', 'fits one summary call, not one carrying 300 more output tokens');
+	const ride = (input: typeof short, plannedWith: typeof options, carried: SummaryRider) => planSummaryCalls(input, plannedWith, carried).ride;
+	t.is(ride(short, options, rider), 'whole');
+	t.is(ride(short, options, heavy), 'none', 'fits one summary call, not one carrying 300 more output tokens');
 	const long = {text: createProse(200, 4), title: 'Doc'};
-	t.is(planRide(long, options, heavy), 'none', 'a ridden chunk would be less than half a summary-only one');
-	t.is(planRide(long, {...options, chunk: {maxTokens: 150, overlapTokens: 0}}, heavy), 'map', 'capped by chunk.maxTokens, the chunks stay the same');
-	await t.throwsAsync(summarizeDocument(short, {...options, ride: {rider: heavy, on: 'whole'}}), {code: 'E_PROMPT_TOO_LONG', message: /planner bug/});
+	t.is(ride(long, options, heavy), 'none', 'a ridden chunk would be less than half a summary-only one');
+	const capped = {...options, chunk: {maxTokens: 150, overlapTokens: 0}};
+	t.is(ride(long, capped, heavy), 'map', 'capped by chunk.maxTokens, the chunks stay the same');
+	t.deepEqual(planSummaryCalls(long, capped, heavy), {...planSummaryCalls(long, capped), ride: 'map', rider: heavy});
+	const forced = {...planSummaryCalls(short, options, rider), rider: heavy};
+	await t.throwsAsync(summarizeDocument(short, {...options, plan: forced}), {code: 'E_PROMPT_TOO_LONG', message: /planner bug/});
 	t.is(engine.calls.length, 0, 'no prompt over the context reaches the engine');
 });
 
 test('a combined answer cut at its output tokens keeps the rider\'s answer; one that is not JSON is kept as the summary, with warnings', async t => {
 	const cut = new ScriptedEngine({contextSize: 1024, answer: () => '{"fields": {"part": "all"}, "summary": "The text says th'});
-	const options = (engine: ScriptedEngine) => ({engine, callModel: callEngine(engine), summarize: summarize('paragraph'), chunk: {maxTokens: 0, overlapTokens: 0}, ride: {rider, on: 'whole' as const}});
 	const input = {text: createProse(5, 5), title: 'Doc'};
+	const options = (engine: ScriptedEngine) => {
+		const plain = {engine, callModel: callEngine(engine), summarize: summarize('paragraph'), chunk: {maxTokens: 0, overlapTokens: 0}};
+		return {...plain, plan: planSummaryCalls(input, plain, rider)};
+	};
 	const closed = await summarizeDocument(input, options(cut));
 	t.like(closed, {summary: 'The text says th', riderAnswers: [{part: 'all'}]});
 	t.regex(closed.warnings.join('\n'), /was cut at its output tokens and has been closed/);
