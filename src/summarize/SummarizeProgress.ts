@@ -14,13 +14,17 @@ export type SummarizeProgress =
 		 * once per chunk), or the single call when the document fits one.
 		 */
 		promptTokens: number;
-		/** The cap on each call's output. */
+		/**
+		 * The cap on the output of each first call (the single call, or each map call): the summary's
+		 * `maxOutputTokens`, plus the rider's output tokens where one rides on those calls (fields:
+		 * docs/fields.md). Collapse and reduce calls after a map stage get the summary's alone.
+		 */
 		maxOutputTokens: number;
 		/** Tokens of partial summaries one reduce prompt takes; more go through collapse levels. */
 		reduceBudget: number;
 		/** Tokens of partial summaries one collapse call takes. */
 		collapseBudget: number;
-		/** Tokens of a prompt's template around its text. */
+		/** Tokens of a prompt's template around its text, as collapse and reduce prompts carry it (never with a rider). */
 		templateTokens: number;
 		/** Collapse levels allowed before the partial summaries are cut. */
 		maxDepth: number;

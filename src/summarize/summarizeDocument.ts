@@ -133,8 +133,11 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 
 	const reduceBudget = getTextBudget('reduce', input, options);
 	const collapseBudget = getTextBudget('collapse', input, options);
-	const mapTemplate = templateFor('map', ride === 'map');
-	const plan = {type: 'document-planned', maxOutputTokens: maxTokens, reduceBudget, collapseBudget, templateTokens: mapTemplate, maxDepth: summarize.maxDepth} as const;
+	// The first calls (the single one, or each map call) carry the rider where it rides; collapse and reduce never do.
+	const plan = {
+		type: 'document-planned', maxOutputTokens: maxTokens + (rider?.outputTokens ?? 0),
+		reduceBudget, collapseBudget, templateTokens: templateFor('map'), maxDepth: summarize.maxDepth,
+	} as const;
 	const reduce = async (level: number, text: string, rideAt?: number): Promise<string> => {
 		report({type: 'level-added', kind: 'reduce', level, calls: 1});
 		return call('reduce', level, text, {}, rideAt);
@@ -145,6 +148,7 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	}
 
 	const {chunks} = planned;
+	const mapTemplate = templateFor('map', ride === 'map');
 	report({...plan, mapCalls: chunks.length, promptTokens: chunks.reduce((sum, chunk) => sum + chunk.tokens + mapTemplate, 0)});
 	let partials = await Promise.all(chunks.map((chunk, index) => call('map', 0, chunk.text, {part: index + 1, parts: chunks.length}, ride === 'map' ? index : undefined)));
 
