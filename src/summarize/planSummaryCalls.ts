@@ -1,5 +1,5 @@
 import {chunkText, type Chunk} from '../chunk/chunkText.js';
-import type {Engine, Tokenizer} from '../engine/Engine.js';
+import type {ChatMessage, Engine, Tokenizer} from '../engine/Engine.js';
 import {EngineError} from '../errors.js';
 import {buildMessages, fenceText, type PromptKind, type SummarizeOptions} from './buildMessages.js';
 import type {SummarizeInput} from './SummarizeInput.js';
@@ -25,13 +25,20 @@ export interface MapChunks {
 	chunks: Chunk[];
 }
 
+/** A prompt and its exact token count, as the engine's template will wrap it. */
+export interface CountedPrompt {
+	messages: ChatMessage[];
+	promptTokens: number;
+}
+
 /**
  * How a document's summary calls are made, decided before any is sent: one call for a document
- * that fits, else a map call per chunk; with `rider` where it rides ('none': the rider, if any,
- * needs calls of its own). A run sends what it plans, and `precis chunk` shows the same plan.
+ * that fits (its prompt built and counted once, here, and sent as it is), else a map call per
+ * chunk; with `rider` where it rides ('none': the rider, if any, needs calls of its own). A run
+ * sends what it plans, and `precis chunk` shows the same plan.
  */
 export type SummaryPlan =
-	| {calls: 'single'; ride: 'whole' | 'none'; rider?: SummaryRider; textTokens: number}
+	| ({calls: 'single'; ride: 'whole' | 'none'; rider?: SummaryRider} & CountedPrompt)
 	| ({calls: 'map'; ride: 'map' | 'none'; rider?: SummaryRider} & MapChunks);
 
 /** A ridden map call must leave at least this many tokens for its chunk. */
@@ -46,18 +53,20 @@ const _minRiddenChunkTokens = 64;
  * summary-only chunk (both capped by `chunk.maxTokens`) and at least 64 (at half the size riding
  * makes about as many calls as the summary's map calls plus the rider's own calls, reads the text
  * once instead of twice, and may generate up to twice as much: the trade is in docs/fields.md),
- * its chunks then cut to the ridden budget.
+ * its chunks then cut to the ridden budget. Whether a document fits is decided on the count of the
+ * prompt it would be sent in, so the whole text is tokenized once for it (twice when the ridden
+ * prompt does not fit but the plain one might); a text far over the budget is not tokenized whole.
  */
 export function planSummaryCalls(input: SummarizeInput, options: PlanSummaryOptions, rider?: SummaryRider): SummaryPlan {
 	const {engine, summarize} = options;
-	const sent = createSentTokenizer(engine.tokenizer);
 	const reduceBudget = getTextBudget('reduce', input, options);
 	if (reduceBudget <= 0) throw _noRoomError(options);
-	const textTokens = countIfNear(input.text, reduceBudget, sent);
-	if (textTokens <= reduceBudget) {
-		const messages = rider === undefined ? undefined : addRiderToMessages(buildMessages('reduce', input.text, {title: input.title}, summarize), rider, 'reduce', summarize.style);
-		const rides = messages !== undefined && engine.countPromptTokens(messages) + summarize.maxOutputTokens + rider!.outputTokens + PROMPT_MARGIN_TOKENS <= engine.contextSize;
-		return rides ? {calls: 'single', ride: 'whole', rider: rider!, textTokens} : {calls: 'single', ride: 'none', textTokens};
+	if (!_isFarOver(input.text, reduceBudget)) {
+		const plain = buildMessages('reduce', input.text, {title: input.title}, summarize);
+		const ridden = rider === undefined ? undefined : _countIfFits(addRiderToMessages(plain, rider, 'reduce', summarize.style), summarize.maxOutputTokens + rider.outputTokens, engine);
+		if (ridden !== undefined) return {calls: 'single', ride: 'whole', rider: rider!, ...ridden};
+		const alone = _countIfFits(plain, summarize.maxOutputTokens, engine);
+		if (alone !== undefined) return {calls: 'single', ride: 'none', ...alone};
 	}
 	const ridden = rider === undefined ? 0 : _getMapTextBudget(input, options, rider);
 	const plain = _getMapTextBudget(input, options, undefined);
@@ -74,6 +83,12 @@ export function planMapChunks(input: SummarizeInput, options: PlanSummaryOptions
 export function getTextBudget(kind: PromptKind, input: Pick<SummarizeInput, 'title'>, options: Omit<PlanSummaryOptions, 'chunk'>): number {
 	const {engine, summarize} = options;
 	return engine.contextSize - summarize.maxOutputTokens - PROMPT_MARGIN_TOKENS - engine.countPromptTokens(buildMessages(kind, '', {title: input.title}, summarize));
+}
+
+/** `messages` counted, when they fit the context with `outputTokens` and the margin; else undefined. */
+function _countIfFits(messages: ChatMessage[], outputTokens: number, engine: PlanSummaryOptions['engine']): CountedPrompt | undefined {
+	const promptTokens = engine.countPromptTokens(messages);
+	return promptTokens + outputTokens + PROMPT_MARGIN_TOKENS <= engine.contextSize ? {messages, promptTokens} : undefined;
 }
 
 function _cutChunks(input: SummarizeInput, options: PlanSummaryOptions, mapBudget: number): MapChunks {
@@ -114,5 +129,10 @@ export function createSentTokenizer(tokenizer: Pick<Tokenizer, 'countTokens'>): 
 
 /** The tokens of `text` as sent; Infinity, without tokenizing, when it is clearly far over `budget`. */
 export function countIfNear(text: string, budget: number, sent: Pick<Tokenizer, 'countTokens'>): number {
-	return text.length > budget * 12 ? Number.POSITIVE_INFINITY : sent.countTokens(text);
+	return _isFarOver(text, budget) ? Number.POSITIVE_INFINITY : sent.countTokens(text);
+}
+
+/** Whether `text` is clearly far over `budget` tokens (more than 12 characters a token), known without tokenizing it. */
+function _isFarOver(text: string, budget: number): boolean {
+	return text.length > budget * 12;
 }

@@ -4,7 +4,7 @@ import {EngineError} from '../errors.js';
 import {buildMessages, createSummaryJsonSchema, type PromptKind, type PromptVariables} from './buildMessages.js';
 import {cutToTokens} from './cutToTokens.js';
 import {parseSummaryOutput} from './parseSummaryOutput.js';
-import {countIfNear, createSentTokenizer, getTextBudget, planSummaryCalls, type PlanSummaryOptions, type SummaryPlan} from './planSummaryCalls.js';
+import {countIfNear, createSentTokenizer, getTextBudget, planSummaryCalls, type CountedPrompt, type PlanSummaryOptions, type SummaryPlan} from './planSummaryCalls.js';
 import type {SummarizeInput} from './SummarizeInput.js';
 import type {SummarizeProgress} from './SummarizeProgress.js';
 import {addRiderToMessages, createRiddenJsonSchema, splitRiddenOutput} from './SummaryRider.js';
@@ -93,13 +93,12 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	const report = options.onProgress ?? (() => undefined);
 
 	const riderAnswers: unknown[] = [];
-	/** One call; with `rideAt` (and a rider), it carries the rider too and its answer goes to `riderAnswers[rideAt]`. */
-	const call = async (kind: PromptKind, level: number, text: string, extra: Partial<PromptVariables> = {}, rideAt?: number): Promise<string> => {
-		const plain = buildMessages(kind, text, {...variables, ...extra}, summarize);
-		const riding = rideAt === undefined || rider === undefined || kind === 'collapse' ? undefined : {rider, kind};
-		const messages = riding === undefined ? plain : addRiderToMessages(plain, riding.rider, riding.kind, summarize.style);
+	/** The rider a `kind` call for part `rideAt` carries: only where it rides, and never on a collapse. */
+	const ridingOf = (kind: PromptKind, rideAt: number | undefined) => rideAt === undefined || rider === undefined || kind === 'collapse' ? undefined : {rider, kind};
+	/** Sends one prompt, counted exactly; with `rideAt` (and a rider), it carries the rider too and its answer goes to `riderAnswers[rideAt]`. */
+	const send = async (kind: PromptKind, level: number, {messages, promptTokens}: CountedPrompt, rideAt?: number): Promise<string> => {
+		const riding = ridingOf(kind, rideAt);
 		const callTokens = maxTokens + (riding?.rider.outputTokens ?? 0);
-		const promptTokens = engine.countPromptTokens(messages);
 		if (promptTokens + callTokens > engine.contextSize) {
 			throw new EngineError('E_PROMPT_TOO_LONG', `planner bug: a ${kind} prompt of ${promptTokens} tokens + ${callTokens} output tokens exceeds the context of ${engine.contextSize}`, {retryable: false});
 		}
@@ -126,6 +125,13 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 		riderAnswers[rideAt!] = split.answer;
 		return split.summary.trim();
 	};
+	/** One call on `text`: its prompt built (carrying the rider where `rideAt` says) and counted before it is sent. */
+	const call = async (kind: PromptKind, level: number, text: string, extra: Partial<PromptVariables> = {}, rideAt?: number): Promise<string> => {
+		const plain = buildMessages(kind, text, {...variables, ...extra}, summarize);
+		const riding = ridingOf(kind, rideAt);
+		const messages = riding === undefined ? plain : addRiderToMessages(plain, riding.rider, riding.kind, summarize.style);
+		return send(kind, level, {messages, promptTokens: engine.countPromptTokens(messages)}, rideAt);
+	};
 	const finish = (output: string, chunks: Chunk[], collapseLevels: number): DocumentSummary => ({
 		...parseSummaryOutput(output, summarize.style, warnings), chunks, collapseLevels, ...stats, warnings,
 		...(ride === 'none' ? {} : {riderAnswers}),
@@ -138,13 +144,15 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 		type: 'document-planned', maxOutputTokens: maxTokens + (rider?.outputTokens ?? 0),
 		reduceBudget, collapseBudget, templateTokens: templateFor('map'), maxDepth: summarize.maxDepth,
 	} as const;
-	const reduce = async (level: number, text: string, rideAt?: number): Promise<string> => {
+	const reduce = async (level: number, text: string): Promise<string> => {
 		report({type: 'level-added', kind: 'reduce', level, calls: 1});
-		return call('reduce', level, text, {}, rideAt);
+		return call('reduce', level, text);
 	};
 	if (planned.calls === 'single') {
-		report({...plan, mapCalls: 0, promptTokens: planned.textTokens + templateFor('reduce', ride === 'whole')});
-		return finish(await reduce(0, input.text, ride === 'whole' ? 0 : undefined), [], 0);
+		// The plan built and counted this prompt: it is sent as it is, not tokenized again.
+		report({...plan, mapCalls: 0, promptTokens: planned.promptTokens});
+		report({type: 'level-added', kind: 'reduce', level: 0, calls: 1});
+		return finish(await send('reduce', 0, planned, ride === 'whole' ? 0 : undefined), [], 0);
 	}
 
 	const {chunks} = planned;
