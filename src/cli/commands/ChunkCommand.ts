@@ -3,7 +3,7 @@ import {createEngine} from '../../engine/createEngine.js';
 import {toFieldItems} from '../../fields/FieldItem.js';
 import {planDocumentSummary} from '../../run/planDocumentSummary.js';
 import {toSummarizeInput} from '../../run/toSummarizeInput.js';
-import {planMapChunks} from '../../summarize/planSummaryCalls.js';
+import {planMapChunks, type RidePlan} from '../../summarize/planSummaryCalls.js';
 import {addConfigFlags, resolveConfigFromFlags, type ConfigFlags} from '../configFlags.js';
 import {commandIndex} from '../commandIndex.js';
 import {extractOneDocument} from '../extractOneDocument.js';
@@ -53,7 +53,7 @@ export const ChunkCommand: CommandModule<object, ChunkCommand> = {
 };
 
 /** The plan's header line: how the document is sent, where the fields ride, and the chunk budget. */
-function _describePlan(oneCall: boolean, fieldsRide: 'whole' | 'map' | 'none' | null, chunkTokens: number, chunks: number): string {
+function _describePlan(oneCall: boolean, fieldsRide: RidePlan | null, chunkTokens: number, chunks: number): string {
 	const sent = oneCall ? 'fits one call (the chunks below are those of a summary-only map stage)' : `${chunks} map calls`;
 	const fields = fieldsRide === null ? '' : {whole: '; fields ride on the one call', map: '; fields ride on each map call', none: '; fields get calls of their own'}[fieldsRide];
 	return `=== ${sent}${fields}; chunks of at most ${chunkTokens} tokens`;
