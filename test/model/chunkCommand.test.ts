@@ -38,14 +38,16 @@ function readRun(db: string): {chunks: Array<Pick<ChunkJson, 'tokens' | 'pages'>
 	}
 }
 
-test('precis chunk --json: chunks within the budget, with pages and headings, byte-identical on a rerun', async t => {
+test('precis chunk --json: chunks within the budget, with pages and headings, byte-identical on a rerun; --plan: the same chunks and how they are sent', async t => {
 	const model = await getSyntheticModel('tiny');
 	const docx = join(process.cwd(), 'fixtures', 'docx', 'headings-lists-table.docx');
 	const args = ['chunk', docx, '--model', model, '--threads', '1', '--chunk-tokens', '40', '--json'];
 	const first = await runPrecis(args);
 	t.is(first.code, 0, first.stderr);
-	const plan = JSON.parse(first.stdout) as PlanJson;
-	const {chunks} = plan;
+	const chunks = JSON.parse(first.stdout) as ChunkJson[];
+	t.regex(first.stderr, /fits one call .*chunks of at most 40 tokens/, 'the plan line goes beside the JSON');
+	const plan = JSON.parse((await runPrecis([...args.slice(0, -1), '--plan'])).stdout) as PlanJson;
+	t.deepEqual(plan.chunks, chunks);
 	t.true(chunks.length > 1);
 	t.deepEqual(chunks.map(chunk => chunk.index), chunks.map((_, index) => index));
 	t.like(plan, {oneCall: true, fieldsRide: null, chunkTokens: 40}, 'the document fits one call; no fields');
@@ -60,7 +62,7 @@ test('precis chunk --json: chunks within the budget, with pages and headings, by
 
 	const pdf = await runPrecis(['chunk', join(process.cwd(), 'fixtures', 'pdf', 'running-headers.pdf'), '--model', model, '--threads', '1', '--chunk-tokens', '60', '--json']);
 	t.is(pdf.code, 0, pdf.stderr);
-	const pdfChunks = (JSON.parse(pdf.stdout) as PlanJson).chunks;
+	const pdfChunks = JSON.parse(pdf.stdout) as ChunkJson[];
 	t.is(pdfChunks[0]?.pages?.[0], 1);
 	t.true((pdfChunks.at(-1)?.pages?.[1] ?? 0) > 1, 'later chunks sit on later pages');
 });
@@ -74,7 +76,7 @@ test('with fields, precis chunk shows the smaller chunks the fields ride on, as 
 	const withFields = join(work, 'fields.yaml');
 	writeFileSync(withFields, 'name: fields\nsummarize:\n  maxOutputTokens: 96\nengine:\n  threads: 1\n  contextSize: 1400\nfields:\n  - name: amount\n    type: number\n');
 	const planOf = async (config: string): Promise<PlanJson> => {
-		const result = await runPrecis(['chunk', pdf, '--config', config, '--model', model, '--json']);
+		const result = await runPrecis(['chunk', pdf, '--config', config, '--model', model, '--plan']);
 		t.is(result.code, 0, result.stderr);
 		return JSON.parse(result.stdout) as PlanJson;
 	};

@@ -11,6 +11,7 @@ import {extractOneDocument} from '../extractOneDocument.js';
 export interface ChunkCommand extends ConfigFlags {
 	file: string;
 	json: boolean;
+	plan: boolean;
 }
 
 /**
@@ -24,7 +25,8 @@ export const ChunkCommand: CommandModule<object, ChunkCommand> = {
 	describe: commandIndex.chunk.describe,
 	builder: argv => addConfigFlags(argv)
 		.positional('file', {type: 'string', demandOption: true, describe: 'A PDF, DOCX or text file'})
-		.option('json', {type: 'boolean', default: false, describe: 'Print the plan as JSON: {oneCall, fieldsRide, chunkTokens, chunks}'}) as never,
+		.option('json', {type: 'boolean', default: false, describe: 'Print a JSON array of chunks'})
+		.option('plan', {type: 'boolean', default: false, describe: 'Print the plan as JSON: {oneCall, fieldsRide, chunkTokens, chunks}'}) as never,
 	async handler(args) {
 		const {config} = resolveConfigFromFlags(args);
 		const document = await extractOneDocument(args.file, config.extract);
@@ -35,12 +37,17 @@ export const ChunkCommand: CommandModule<object, ChunkCommand> = {
 			const plan = planDocumentSummary(input, items, {engine, config});
 			const {chunkTokens, chunks} = plan.calls === 'map' ? plan : planMapChunks(input, {engine, summarize: config.summarize, chunk: config.chunk});
 			const fieldsRide = items.length === 0 ? null : plan.ride;
-			if (args.json) {
-				const shown = chunks.map(chunk => ({index: chunk.index, tokens: chunk.tokens, text: chunk.text, pages: chunk.pages, headings: chunk.headings}));
+			const shown = chunks.map(chunk => ({index: chunk.index, tokens: chunk.tokens, text: chunk.text, pages: chunk.pages, headings: chunk.headings}));
+			if (args.plan) {
 				process.stdout.write(`${JSON.stringify({oneCall: plan.calls === 'single', fieldsRide, chunkTokens, chunks: shown})}\n`);
 				return;
 			}
-			process.stdout.write(`${_describePlan(plan.calls === 'single', fieldsRide, chunkTokens, chunks.length)}\n`);
+			// stdout holds the chunks alone, as it always has; how they are sent goes beside them.
+			process.stderr.write(`${_describePlan(plan.calls === 'single', fieldsRide, chunkTokens, chunks.length)}\n`);
+			if (args.json) {
+				process.stdout.write(`${JSON.stringify(shown)}\n`);
+				return;
+			}
 			for (const chunk of chunks) {
 				const pages = chunk.pages === null ? '' : `, pages ${chunk.pages[0]}-${chunk.pages[1]}`;
 				const headings = chunk.headings.length === 0 ? '' : `, under ${chunk.headings.join(' > ')}`;
