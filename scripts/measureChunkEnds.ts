@@ -92,5 +92,3 @@ function _tableTokens(text: string, offset: number): number {
 	while (last < lines.length - 1 && classifyChunkEnd(lines[last]! + '\n' + lines[last + 1]!, lines[last]!.length) === 'between-rows') last++;
 	return countWordTokens(lines.slice(first, last + 1).join('\n'));
 }
-// readDocument may have started an OCR worker for a page without text; it would keep the process alive.
-process.exit(0);

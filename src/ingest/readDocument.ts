@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto';
 import {IngestError} from '../errors.js';
 import {createFileUnreadableError} from './createFileUnreadableError.js';
 import type {FileIdentity} from './createInputGuard.js';
+import {keepOcrEngine} from './ocr/useOcrEngine.js';
 import {openInputFile} from './openInputFile.js';
 import {readPdf} from './readers/pdf/readPdf.js';
 import {joinPages} from './joinPages.js';
@@ -21,7 +22,8 @@ export async function readDocument(path: string, limits: ExtractLimits, identity
 	if (format === 'zip-other') {
 		throw new IngestError('E_UNSUPPORTED_FORMAT', path, `${path} is a ZIP archive but not a Word document; precis reads PDF, DOCX, text and image files`);
 	}
-	const result = await _readers[format](bytes, {path, limits});
+	// One OCR engine reads every page of a scan, however long a page takes to render.
+	const result = await keepOcrEngine(async () => _readers[format](bytes, {path, limits}));
 	const {text, pageStarts} = joinPages(result.pages);
 	// Each reader refuses a document without text itself; this catches pages of whitespace only.
 	if (text.trim() === '') throw new IngestError('E_NO_TEXT', path, `${path} contains no text`);

@@ -1,6 +1,6 @@
 import type {ExtractedPage, OcrOptions} from '../SourceDocument.js';
-import {getOcrEngine} from './getOcrEngine.js';
 import {rejoinHyphenatedLines} from './rejoinHyphenatedLines.js';
+import {useOcrEngine} from './useOcrEngine.js';
 
 /** Below this mean word confidence (0-100) an OCRed page gets a warning: its text is likely wrong in places. */
 const _lowConfidence = 60;
@@ -16,8 +16,7 @@ export interface RecognizePageOptions {
 
 /** OCRs one page image with this process's engine into an extracted page marked `ocr: true` with its confidence. */
 export async function recognizePage(image: Uint8Array, options: RecognizePageOptions): Promise<ExtractedPage> {
-	const engine = await getOcrEngine(options.ocr.languages);
-	const {text: lines, confidence} = await engine.recognize(image, options.dpi);
+	const {text: lines, confidence} = await useOcrEngine(options.ocr.languages, async engine => engine.recognize(image, options.dpi));
 	const text = rejoinHyphenatedLines(lines);
 	if (text !== '' && confidence < _lowConfidence) {
 		options.warnings.push(`page ${options.number}: OCR confidence ${confidence} is low (under ${_lowConfidence}); the text may be wrong in places: check the scan's resolution, skew and noise`);

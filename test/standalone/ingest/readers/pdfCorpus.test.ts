@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import test from 'ava';
 import {DEFAULT_CONFIG} from '../../../../src/config/defaults.js';
 import {isPipelineError} from '../../../../src/errors.js';
-import {closeOcrEngine} from '../../../../src/ingest/ocr/getOcrEngine.js';
+import {closeOcrEngine} from '../../../../src/ingest/ocr/useOcrEngine.js';
 import {readPdf} from '../../../../src/ingest/readers/pdf/readPdf.js';
 import type {ReaderResult} from '../../../../src/ingest/SourceDocument.js';
 import {corpusDir, hasCorpus, readCorpusManifest} from '../../../helpers/readCorpusManifest.js';
@@ -25,7 +25,8 @@ if (!hasCorpus) {
 	test.skip(`PDF corpus (no corpus at ${corpusDir})`, () => undefined);
 } else {
 	const entries = readCorpusManifest().filter(entry => entry.file.endsWith('.pdf'));
-	// Scans are read by OCR (extract.ocr.mode auto, the default), with one engine for the whole file.
+	// Scans are read by OCR (extract.ocr.mode auto, the default), with one engine for the whole file,
+	// closed at the end rather than left to stop when idle (1 s later).
 	test.after.always(() => closeOcrEngine());
 
 	test('the manifest lists the PDF cases this file checks', t => {
