@@ -66,7 +66,6 @@ export class ExtractionPool {
 	readonly #waiting: _Job[] = [];
 	#nextId = 1;
 	#closed = false;
-	#dispatchQueued = false;
 
 	/** A pool for the config's `extract` section (limits, time and memory per document, processes); `workers` overrides its process count. */
 	static fromConfig({timeoutSeconds, maxMemoryMb, workers, ...limits}: ResolvedConfig['extract'], options: {workers?: number} = {}): ExtractionPool {
@@ -96,14 +95,7 @@ export class ExtractionPool {
 		if (this.#closed) return Promise.reject(new IngestError('E_INTERRUPTED', path, `not extracting ${path}: precis is shutting down`));
 		return new Promise((resolve, reject) => {
 			this.#waiting.push({request: {id: this.#nextId++, path, limits: this.#options.limits, ...(identity === undefined ? {} : {identity})}, crashes: 0, resolve, reject});
-			// Documents handed over together (a loop of extract calls) are all queued before a process
-			// starts, so that #fillsEveryCore sees them.
-			if (this.#dispatchQueued) return;
-			this.#dispatchQueued = true;
-			queueMicrotask(() => {
-				this.#dispatchQueued = false;
-				if (!this.#closed) this.#dispatch();
-			});
+			this.#dispatch();
 		});
 	}
 
@@ -146,27 +138,22 @@ export class ExtractionPool {
 	}
 
 	/**
-	 * Whether a new process runs V8 without helper threads: when the queue keeps every core busy
-	 * ({@link #fillsEveryCore}) and OCR is off. With OCR on the helpers are kept, since V8 compiles
-	 * and optimizes Tesseract's WebAssembly on them: in one hand measurement (a 2550×3300 page, the
-	 * 2-core machine shared), OCR with `--single-threaded` took 6.9 s instead of 2.4 s on the first
-	 * page and 2.3 s instead of 1.6 s on the next.
+	 * Whether the pool's processes run V8 without helper threads: when it has a process per core and
+	 * OCR is off. Its processes then keep every core busy whenever it has work for them all, and the
+	 * helpers (concurrent collection and compilation) only compete with the other processes: with
+	 * `--single-threaded` processes, `precis extract` took 4.56 s instead of 4.84 s (median of 3) over
+	 * the 40 corpus PDFs on 2 cores, with 4% less CPU. Decided by the pool's size, not by how many
+	 * documents are queued when a process starts: callers hand documents over one at a time
+	 * (`precis run` after hashing each, `precis watch` as they arrive), and a process started while the
+	 * queue was short kept its helpers for the rest of the run (+13 % CPU over the corpus). A document
+	 * read alone pays in time for it: one 352-page PDF took 1.95 s instead of 1.55 s without helpers.
+	 * A pool smaller than the machine (one process for `precis chunk`) keeps them, as does OCR, since
+	 * V8 compiles and optimizes Tesseract's WebAssembly on them: in one hand measurement (a 2550×3300
+	 * page, the 2-core machine shared), OCR with `--single-threaded` took 6.9 s instead of 2.4 s on the
+	 * first page and 2.3 s instead of 1.6 s on the next.
 	 */
 	#runsSingleThreaded(): boolean {
-		return this.#options.limits.ocr.mode === 'off' && this.#fillsEveryCore();
-	}
-
-	/**
-	 * Whether the documents queued and in hand keep one process busy on every core. V8's helper
-	 * threads (concurrent collection and compilation) then only compete with the other processes:
-	 * with `--single-threaded` processes, `precis extract` took 4.56 s instead of 4.84 s (median of
-	 * 3) over the 40 corpus PDFs on 2 cores, with 4% less CPU. With a core to spare the helpers pay:
-	 * one 352-page PDF alone took 1.55 s with them and 1.95 s without.
-	 */
-	#fillsEveryCore(): boolean {
-		let busy = this.#waiting.length;
-		for (const worker of this.#workers) if (worker.job !== undefined) busy++;
-		return Math.min(busy, this.#size) >= availableParallelism();
+		return this.#options.limits.ocr.mode === 'off' && this.#size >= availableParallelism();
 	}
 
 	/**

@@ -31,9 +31,8 @@ export const ExtractCommand: CommandModule<object, ExtractCommand> = {
 		for (const input of refused) process.stderr.write(`precis: skipped ${input.path} (${input.reason}): ${input.message}\n`);
 		const guard = await createInputGuard(args.inputs, config.discover.followSymlinks);
 		await using pool = ExtractionPool.fromConfig(config.extract);
-		// Every file is admitted before any is queued, then queued largest first: the pool sees the whole
-		// queue at once (it then starts its processes without V8's helper threads, see ExtractionPool), and
-		// no big file starts last while the other processes sit idle. Printed in the order found.
+		// Every file is admitted before any is queued, then queued largest first, so that no big file
+		// starts last while the other processes sit idle. Printed in the order found.
 		const admitted = await Promise.all((await _orderLargestFirst(paths)).map(async ([index, path]) => ({index, path, input: await guard.admit(path)})));
 		const outcomes: Array<Promise<_Outcome>> = [];
 		for (const {index, path, input} of admitted) {

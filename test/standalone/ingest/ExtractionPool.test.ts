@@ -1,4 +1,5 @@
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
 import {join} from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import test from 'ava';
@@ -34,6 +35,28 @@ async function killWorkers(times: number, known: Set<number>): Promise<void> {
 	}
 }
 
+/** For each of this process's extraction processes, whether it runs V8 without helper threads. */
+function readSingleThreaded(): boolean[] {
+	return findExtractionProcesses().map(pid => readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes('--single-threaded'));
+}
+
+/** Extracts `count` text files, each handed over once the one before has been dispatched, as `precis run` does; then closes the pool. */
+async function extractOneAtATime(t: Parameters<typeof createTempDir>[0], pool: ExtractionPool, count: number): Promise<boolean[]> {
+	t.teardown(() => pool.close());
+	const folder = createTempDir(t);
+	const extracting: Array<Promise<unknown>> = [];
+	for (let index = 0; index < count; index++) {
+		const file = join(folder, `${index}.txt`);
+		writeFileSync(file, createProse(20, index + 1));
+		extracting.push(pool.extract(file));
+		await sleep(0);
+	}
+	await Promise.all(extracting);
+	const singleThreaded = readSingleThreaded();
+	await pool.close();
+	return singleThreaded;
+}
+
 function createPool(t: Parameters<typeof createTempDir>[0]): ExtractionPool {
 	const pool = new ExtractionPool({limits: DEFAULT_CONFIG.extract, timeoutSeconds: 60, maxMemoryMb: 1024, workers: 1});
 	t.teardown(() => pool.close());
@@ -64,4 +87,19 @@ test.serial('a file that vanished is E_FILE_UNREADABLE, saying so', async t => {
 	const pool = createPool(t);
 	const missing = join(createTempDir(t), 'gone.txt');
 	await t.throwsAsync(pool.extract(missing), {code: 'E_FILE_UNREADABLE', message: /ENOENT.*removed or renamed after it was found/});
+});
+
+test.serial('a pool with a process per core starts each without V8\'s helper threads (OCR off), though its documents come one at a time (fails before: the first started with them)', async t => {
+	const cores = availableParallelism();
+	const limits = {...DEFAULT_CONFIG.extract, ocr: {...DEFAULT_CONFIG.extract.ocr, mode: 'off' as const}};
+	const perCore = new ExtractionPool({limits, timeoutSeconds: 60, maxMemoryMb: 1024, workers: cores});
+	t.deepEqual(await extractOneAtATime(t, perCore, cores), Array.from({length: cores}, () => true));
+	// With OCR on, V8's helpers compile Tesseract's WebAssembly: they are kept.
+	const ocr = new ExtractionPool({limits: DEFAULT_CONFIG.extract, timeoutSeconds: 60, maxMemoryMb: 1024, workers: cores});
+	t.deepEqual(await extractOneAtATime(t, ocr, 1), [false]);
+	if (cores > 1) {
+		// A pool smaller than the machine leaves a core to the helpers.
+		const smaller = new ExtractionPool({limits, timeoutSeconds: 60, maxMemoryMb: 1024, workers: cores - 1});
+		t.deepEqual(await extractOneAtATime(t, smaller, 1), [false]);
+	}
 });
