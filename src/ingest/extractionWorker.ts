@@ -5,6 +5,9 @@
 import {isPipelineError, toError} from '../errors.js';
 import {readDocument} from './readDocument.js';
 import type {ExtractionReply, ExtractionRequest} from './ExtractionPool.js';
+import {keepOcrEngineUntilExit} from './ocr/useOcrEngine.js';
+
+keepOcrEngineUntilExit();
 
 process.on('message', (message: ExtractionRequest) => {
 	readDocument(message.path, message.limits, message.identity).then(

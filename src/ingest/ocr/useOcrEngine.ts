@@ -60,6 +60,17 @@ export async function keepOcrEngine<T>(read: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * For a process that its owner ends (an extraction process of the pool): the engine is never
+ * stopped for idleness, so a scan handed over after a pause (while a run waits on its model) does
+ * not pay for a fresh engine.
+ */
+export function keepOcrEngineUntilExit(): void {
+	_users++;
+	clearTimeout(_idleTimer);
+	_idleTimer = undefined;
+}
+
+/**
  * Stops this process's OCR engine, if one was started; pages being read with it finish first. A
  * page asked for afterwards, even while this is under way, starts a fresh engine.
  */
