@@ -1,4 +1,4 @@
-/** Pages as a reader writes them: ascending, repeats dropped, runs as ranges, joined by "; " (`[5, 1, 2]` is "1-2; 5"). */
+/** Pages (or other numbers: the parts of a document) as a reader writes them: ascending, repeats dropped, runs as ranges, joined by "; " (`[5, 1, 2]` is "1-2; 5"). */
 export function formatPageRanges(pages: readonly number[]): string {
 	const sorted = [...new Set(pages)].sort((left, right) => left - right);
 	const ranges: string[] = [];

@@ -1,6 +1,7 @@
 import type {Chunk} from '../chunk/chunkText.js';
 import type {ChatMessage, Tokenizer} from '../engine/Engine.js';
 import {EngineError} from '../errors.js';
+import {formatPageRanges} from '../report/formatPageRanges.js';
 import {buildMessages, createSummaryJsonSchema, type PromptKind, type PromptVariables} from './buildMessages.js';
 import {cutToTokens} from './cutToTokens.js';
 import {parseSummaryOutput} from './parseSummaryOutput.js';
@@ -82,6 +83,8 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 	const planned = options.plan ?? planSummaryCalls(input, options);
 	const {rider, ride} = planned;
 	const warnings: string[] = [];
+	/** Each warning a ridden map call gave, with the parts (from 1) that gave it: one line for all of them, not one a part. */
+	const partWarnings = new Map<string, number[]>();
 	const maxTokens = summarize.maxOutputTokens;
 	/** Tokens of a prompt's template; with `ridden`, as it carries the rider (what the plan reports for the calls that do). */
 	const templateFor = (kind: PromptKind, ridden = false): number => {
@@ -121,7 +124,8 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 		stats.maxPromptTokens = Math.max(stats.maxPromptTokens, promptTokens);
 		if (riding === undefined) return result.text.trim();
 		const split = splitRiddenOutput(result.text.trim(), riding.rider, riding.kind, summarize.style);
-		if (split.warning !== undefined) warnings.push(`${kind === 'map' ? `part ${rideAt! + 1}: ` : ''}${split.warning}`);
+		if (split.warning !== undefined && kind === 'map') partWarnings.set(split.warning, [...partWarnings.get(split.warning) ?? [], rideAt! + 1]);
+		else if (split.warning !== undefined) warnings.push(split.warning);
 		riderAnswers[rideAt!] = split.answer;
 		return split.summary.trim();
 	};
@@ -132,10 +136,10 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 		const messages = riding === undefined ? plain : addRiderToMessages(plain, riding.rider, riding.kind, summarize.style);
 		return send(kind, level, {messages, promptTokens: engine.countPromptTokens(messages)}, rideAt);
 	};
-	const finish = (output: string, chunks: Chunk[], collapseLevels: number): DocumentSummary => ({
-		...parseSummaryOutput(output, summarize.style, warnings), chunks, collapseLevels, ...stats, warnings,
-		...(ride === 'none' ? {} : {riderAnswers}),
-	});
+	const finish = (output: string, chunks: Chunk[], collapseLevels: number): DocumentSummary => {
+		warnings.unshift(...[...partWarnings].map(([warning, parts]) => `${parts.length === 1 ? 'part' : 'parts'} ${formatPageRanges(parts)} of ${chunks.length}: ${warning}`));
+		return {...parseSummaryOutput(output, summarize.style, warnings), chunks, collapseLevels, ...stats, warnings, ...(ride === 'none' ? {} : {riderAnswers})};
+	};
 
 	const reduceBudget = getTextBudget('reduce', input, options);
 	const collapseBudget = getTextBudget('collapse', input, options);

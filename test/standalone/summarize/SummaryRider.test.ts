@@ -95,3 +95,24 @@ test('a combined answer cut at its output tokens keeps the rider\'s answer; one 
 	t.like(kept, {summary: 'Just a summary, no JSON.', riderAnswers: [undefined]});
 	t.regex(kept.warnings.join('\n'), /did not return the combined JSON answer/);
 });
+
+test('the same warning from several map calls is one line naming its parts, not one line a part', async t => {
+	// Parts 1 and 2 and the last part answer cut; the others answer whole.
+	const answer = (part: number, parts: number) => part <= 2 || part === parts
+		? '{"fields": {"part": "cut"}, "summary": "Cut sho'
+		: '{"fields": {"part": "whole"}, "summary": "A partial summary."}';
+	const engine = new ScriptedEngine({
+		contextSize: 1024,
+		answer: request => {
+			const [, part, parts] = /^Part (\d+) of (\d+)/.exec(request.messages.at(-1)!.content) ?? [];
+			return part === undefined ? 'The final summary.' : answer(Number(part), Number(parts));
+		},
+	});
+	const options = {engine, callModel: callEngine(engine), summarize: {...summarize('paragraph'), prompts: {...DEFAULT_CONFIG.summarize.prompts, map: `Part {{part}} of {{parts}}. ${DEFAULT_CONFIG.summarize.prompts.map}`}}, chunk: {maxTokens: 0, overlapTokens: 0}};
+	const input = {text: createProse(200, 6), title: 'Doc'};
+	const summary = await summarizeDocument(input, {...options, plan: planSummaryCalls(input, options, rider)});
+	const parts = summary.chunks.length;
+	t.true(parts >= 4, `${parts} parts`);
+	const cut = summary.warnings.filter(warning => warning.includes('was cut at its output tokens'));
+	t.deepEqual(cut.map(warning => warning.split(':')[0]), [`parts 1-2; ${parts} of ${parts}`]);
+});
