@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto';
 import {IngestError} from '../errors.js';
 import {createFileUnreadableError} from './createFileUnreadableError.js';
+import {describeFormatMismatch} from './describeFormatMismatch.js';
 import type {FileIdentity} from './createInputGuard.js';
 import {keepOcrEngine} from './ocr/useOcrEngine.js';
 import {openInputFile} from './openInputFile.js';
@@ -30,7 +31,9 @@ export async function readDocument(path: string, limits: ExtractLimits, identity
 	if (text.length > limits.maxTextChars) {
 		throw new IngestError('E_TOO_LARGE', path, `${path} gives ${text.length} characters of text, over the limit of ${limits.maxTextChars}; raise extract.maxTextChars to read it`);
 	}
-	return {...result, path, format, sha256, bytes: size, text, pageStarts};
+	const mismatch = describeFormatMismatch(path, format);
+	const warnings = mismatch === undefined ? result.warnings : [mismatch, ...result.warnings];
+	return {...result, warnings, path, format, sha256, bytes: size, text, pageStarts};
 }
 
 async function _readBytes(path: string, limits: ExtractLimits, identity: FileIdentity | undefined): Promise<{bytes: Buffer; size: number}> {
