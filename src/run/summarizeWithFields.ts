@@ -40,15 +40,16 @@ export interface SummarizeWithFieldsOptions {
 export async function summarizeWithFields(file: string, document: SourceDocument & {normalized?: NormalizedText}, input: SummarizeInput, options: SummarizeWithFieldsOptions): Promise<SummarizedDocument> {
 	const {work, engine, callModel} = options;
 	const {store, config} = work;
-	// The normalized text, when the document carries it, is shared by the field evidence and the summary check.
-	const fieldsDocument = {text: document.text, pageStarts: document.pageStarts, title: input.title, ...(document.normalized === undefined ? {} : {normalized: document.normalized})};
+	// The normalized text, when the document carries it, is shared by the field evidence and the summary check. It is
+	// computed on first read, so it is read only where fields are asked (a spread would compute it for every document).
+	const fieldsDocument = () => ({text: document.text, pageStarts: document.pageStarts, title: input.title, ...(document.normalized === undefined ? {} : {normalized: document.normalized})});
 	const plan = config.fields.length + config.questions.length > 0
 		? planDocumentFields(document.sha256, {engineId: work.engineId, store, config, force: work.force})
 		: undefined;
 	const record = (fresh: Awaited<ReturnType<typeof extractDocumentFields>>) => plan === undefined ? undefined : recordDocumentFields(file, document.sha256, plan, fresh, store);
 	const reused = _findReusableSummary(document.sha256, options);
 	if (reused !== undefined) {
-		const fresh = plan === undefined ? undefined : await extractDocumentFields(fieldsDocument, plan, {engine, callModel, config});
+		const fresh = plan === undefined ? undefined : await extractDocumentFields(fieldsDocument(), plan, {engine, callModel, config});
 		return {...reused, fields: record(fresh)};
 	}
 	const fieldOptions = plan === undefined ? undefined : getFieldsCallOptions(plan, {engine, callModel, config});
@@ -56,9 +57,9 @@ export async function summarizeWithFields(file: string, document: SourceDocument
 	const rides = summaryPlan.ride !== 'none';
 	const [drafted, separate] = await Promise.all([
 		summarizeDocument(input, {engine, summarize: config.summarize, chunk: config.chunk, onProgress: options.onProgress, callModel, plan: summaryPlan}),
-		plan === undefined || rides ? undefined : extractDocumentFields(fieldsDocument, plan, {engine, callModel, config}),
+		plan === undefined || rides ? undefined : extractDocumentFields(fieldsDocument(), plan, {engine, callModel, config}),
 	]);
-	const fresh = drafted.riderAnswers === undefined || fieldOptions === undefined ? separate : await mergeRiddenFields(fieldsDocument, drafted.riderAnswers, fieldOptions);
+	const fresh = drafted.riderAnswers === undefined || fieldOptions === undefined ? separate : await mergeRiddenFields(fieldsDocument(), drafted.riderAnswers, fieldOptions);
 	const {summary, verification} = await checkSummary(document, drafted, config.verify, {title: input.title, summarize: config.summarize, engine, callModel});
 	const chunks = summary.chunks.map((chunk): ChunkMeta => ({
 		index: chunk.index, tokens: chunk.tokens, charStart: chunk.start, charEnd: chunk.end,
