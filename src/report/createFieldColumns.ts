@@ -1,7 +1,7 @@
 import type {ResolvedConfig} from '../config/schema.js';
 import type {DocumentRecord} from '../store/DocumentRecord.js';
 import type {FieldRecord, FieldValue} from '../store/FieldRecord.js';
-import {formatPageRanges} from './formatPageRanges.js';
+import {formatNumberRanges} from '../text/formatNumberRanges.js';
 
 /** One field or answer as the JSON reports nest it. */
 export interface FieldEntry {
@@ -26,7 +26,7 @@ export interface FieldColumns {
  * Report columns for the configured `fields` and `questions` (undefined when there are none), from
  * the results stored per document. A result extracted from other content than the record's (the
  * file changed since) is left out. CSV cells are text: numbers and booleans as JSON writes them,
- * dates as YYYY-MM-DD, lists joined with "; ", pages as ranges ("2-4; 7", as formatPageRanges writes them).
+ * dates as YYYY-MM-DD, lists joined with "; ", pages as ranges ("2-4; 7", as formatNumberRanges writes them).
  */
 export function createFieldColumns(config: Pick<ResolvedConfig, 'fields' | 'questions'>, stored: ReadonlyMap<string, {sha256: string; items: FieldRecord[]}>): FieldColumns | undefined {
 	const ids = [...config.fields.map(field => field.name), ...config.questions.map((_, index) => `q${index + 1}`)];
@@ -41,7 +41,7 @@ export function createFieldColumns(config: Pick<ResolvedConfig, 'fields' | 'ques
 			const items = itemsOf(record);
 			return ids.flatMap(id => {
 				const item = items.get(id);
-				return item === undefined ? [null, null] : [_formatValue(item.value), item.value === null ? null : formatPageRanges(item.pages)];
+				return item === undefined ? [null, null] : [_formatValue(item.value), item.value === null ? null : formatNumberRanges(item.pages)];
 			});
 		},
 		nest(record) {

@@ -1,6 +1,6 @@
 import {stringify} from 'csv-stringify/sync';
 import {documentRecordFields, type DocumentRecord} from '../store/DocumentRecord.js';
-import {formatPageRanges} from './formatPageRanges.js';
+import {formatNumberRanges} from '../text/formatNumberRanges.js';
 
 export interface ExportCsvOptions {
 	/** Start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8. @default false */
@@ -46,7 +46,7 @@ function _formatCell(record: DocumentRecord, field: (typeof documentRecordFields
 	switch (field) {
 		case 'key_points': return record.key_points === null ? null : JSON.stringify(record.key_points);
 		case 'warnings': return record.warnings === null ? null : JSON.stringify(record.warnings);
-		case 'citations': return record.citations === null ? null : formatPageRanges(record.citations.flatMap(citation => citation.pages));
+		case 'citations': return record.citations === null ? null : formatNumberRanges(record.citations.flatMap(citation => citation.pages));
 		case 'unsupported_facts': return record.unsupported_facts === null ? null : record.unsupported_facts.map(fact => fact.text).join('; ');
 		case 'needs_review': return record.needs_review === null ? null : String(record.needs_review);
 		default: return record[field];

@@ -14,7 +14,7 @@ export interface FormatRecordsOptions {
 	bom?: boolean;
 	/** What the readable reports (HTML, Markdown) say they cover. @default every document, generated now */
 	scope?: ReportScope;
-	/** The pipeline's field and question columns (CSV), nested as `fields` and `answers` (JSON, JSON Lines; fields also in HTML and Markdown). */
+	/** The pipeline's field and question columns (CSV), nested as `fields` and `answers` (JSON, JSON Lines, HTML and Markdown). */
 	fieldColumns?: FieldColumns | undefined;
 }
 

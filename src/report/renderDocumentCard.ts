@@ -1,7 +1,7 @@
 import {describeErrorFix} from './describeErrorFix.js';
 import {escapeHtml} from './escapeHtml.js';
 import {formatFieldValue} from './formatFieldValue.js';
-import {formatPageRanges} from './formatPageRanges.js';
+import {formatNumberRanges} from '../text/formatNumberRanges.js';
 import {formatUtcMinute} from './formatUtcMinute.js';
 import type {ReportRecord, ReportUnsupportedFact} from './ReportRecord.js';
 import {splitAtFacts} from './splitAtFacts.js';
@@ -76,8 +76,8 @@ function _renderCitations(record: ReportRecord): string {
 	const citations = record.citations ?? [];
 	if (citations.length === 0) return '';
 	const rows = citations.map(citation => `<li${citation.pages.length === 0 ? ' class="uncited"' : ''}>${escapeHtml(citation.text)} `
-		+ `<span class="pages">${citation.pages.length === 0 ? 'no supporting page' : `p. ${escapeHtml(formatPageRanges(citation.pages))}`} · support ${Math.round(citation.support * 100)}%</span></li>`);
-	return `<details class="citations"><summary>Cited pages: ${escapeHtml(formatPageRanges(citations.flatMap(citation => citation.pages)) || 'none')}</summary><ol>${rows.join('')}</ol></details>`;
+		+ `<span class="pages">${citation.pages.length === 0 ? 'no supporting page' : `p. ${escapeHtml(formatNumberRanges(citation.pages))}`} · support ${Math.round(citation.support * 100)}%</span></li>`);
+	return `<details class="citations"><summary>Cited pages: ${escapeHtml(formatNumberRanges(citations.flatMap(citation => citation.pages)) || 'none')}</summary><ol>${rows.join('')}</ol></details>`;
 }
 
 function _renderUnsupportedFacts(facts: readonly ReportUnsupportedFact[]): string {
@@ -91,7 +91,7 @@ function _renderFields(record: ReportRecord): string {
 	if (fields.length === 0) return '';
 	const rows = fields.map(([name, field]) => `<tr${field.supported === false ? ' class="unsupported-value"' : ''}><th scope="row">${escapeHtml(name)}</th>`
 		+ `<td>${escapeHtml(formatFieldValue(field.value))}${field.supported === false ? ' <mark>not found in the source</mark>' : ''}</td>`
-		+ `<td>${escapeHtml(formatPageRanges(field.pages ?? []))}</td></tr>`);
+		+ `<td>${escapeHtml(formatNumberRanges(field.pages ?? []))}</td></tr>`);
 	return `<table class="fields"><thead><tr><th>Field</th><th>Value</th><th>Pages</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -100,6 +100,6 @@ function _renderAnswers(record: ReportRecord): string {
 	if (answers.length === 0) return '';
 	const rows = answers.map(([id, answer]) => `<tr${answer.supported === false ? ' class="unsupported-value"' : ''}><th scope="row">${escapeHtml(`${id}. ${answer.question}`)}</th>`
 		+ `<td>${escapeHtml(formatFieldValue(answer.value))}${answer.supported === false ? ' <mark>not found in the source</mark>' : ''}</td>`
-		+ `<td>${escapeHtml(formatPageRanges(answer.pages ?? []))}</td></tr>`);
+		+ `<td>${escapeHtml(formatNumberRanges(answer.pages ?? []))}</td></tr>`);
 	return `<table class="fields answers"><thead><tr><th>Question</th><th>Answer</th><th>Pages</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

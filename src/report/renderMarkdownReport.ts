@@ -1,7 +1,7 @@
 import {describeErrorFix} from './describeErrorFix.js';
 import {escapeMarkdown} from './escapeMarkdown.js';
 import {formatFieldValue} from './formatFieldValue.js';
-import {formatPageRanges} from './formatPageRanges.js';
+import {formatNumberRanges} from '../text/formatNumberRanges.js';
 import {formatUtcMinute} from './formatUtcMinute.js';
 import type {ReportRecord, ReportScope, ReportUnsupportedFact} from './ReportRecord.js';
 import {splitAtFacts} from './splitAtFacts.js';
@@ -78,14 +78,14 @@ function _highlight(text: string, facts: readonly ReportUnsupportedFact[], inlin
 function _renderCitations(record: ReportRecord): string {
 	const citations = record.citations ?? [];
 	if (citations.length === 0) return '';
-	const rows = citations.map(citation => `- ${escapeMarkdown(citation.text, {inline: true})} — ${citation.pages.length === 0 ? 'no supporting page' : `p. ${formatPageRanges(citation.pages)}`} (support ${Math.round(citation.support * 100)}%)`);
-	return `Cited pages: ${formatPageRanges(citations.flatMap(citation => citation.pages)) || 'none'}\n\n${rows.join('\n')}`;
+	const rows = citations.map(citation => `- ${escapeMarkdown(citation.text, {inline: true})} — ${citation.pages.length === 0 ? 'no supporting page' : `p. ${formatNumberRanges(citation.pages)}`} (support ${Math.round(citation.support * 100)}%)`);
+	return `Cited pages: ${formatNumberRanges(citations.flatMap(citation => citation.pages)) || 'none'}\n\n${rows.join('\n')}`;
 }
 
 function _renderFields(record: ReportRecord): string {
 	const fields = Object.entries(record.fields ?? {});
 	if (fields.length === 0) return '';
-	const rows = fields.map(([name, field]) => `| ${escapeMarkdown(name, {inline: true})} | ${escapeMarkdown(formatFieldValue(field.value), {inline: true})}${field.supported === false ? ' (not found in the source)' : ''} | ${formatPageRanges(field.pages ?? [])} |`);
+	const rows = fields.map(([name, field]) => `| ${escapeMarkdown(name, {inline: true})} | ${escapeMarkdown(formatFieldValue(field.value), {inline: true})}${field.supported === false ? ' (not found in the source)' : ''} | ${formatNumberRanges(field.pages ?? [])} |`);
 	return ['| Field | Value | Pages |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
@@ -93,6 +93,6 @@ function _renderFields(record: ReportRecord): string {
 function _renderAnswers(record: ReportRecord): string {
 	const answers = Object.entries(record.answers ?? {});
 	if (answers.length === 0) return '';
-	const rows = answers.map(([id, answer]) => `| ${escapeMarkdown(`${id}. ${answer.question}`, {inline: true})} | ${escapeMarkdown(formatFieldValue(answer.value), {inline: true})}${answer.supported === false ? ' (not found in the source)' : ''} | ${formatPageRanges(answer.pages ?? [])} |`);
+	const rows = answers.map(([id, answer]) => `| ${escapeMarkdown(`${id}. ${answer.question}`, {inline: true})} | ${escapeMarkdown(formatFieldValue(answer.value), {inline: true})}${answer.supported === false ? ' (not found in the source)' : ''} | ${formatNumberRanges(answer.pages ?? [])} |`);
 	return ['| Question | Answer | Pages |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -1,7 +1,7 @@
 import type {Chunk} from '../chunk/chunkText.js';
 import type {ChatMessage, Tokenizer} from '../engine/Engine.js';
 import {EngineError} from '../errors.js';
-import {formatPageRanges} from '../report/formatPageRanges.js';
+import {formatNumberRanges} from '../text/formatNumberRanges.js';
 import {buildMessages, createSummaryJsonSchema, type PromptKind, type PromptVariables} from './buildMessages.js';
 import {cutToTokens} from './cutToTokens.js';
 import {parseSummaryOutput} from './parseSummaryOutput.js';
@@ -137,7 +137,7 @@ export async function summarizeDocument(input: SummarizeInput, options: Summariz
 		return send(kind, level, {messages, promptTokens: engine.countPromptTokens(messages)}, rideAt);
 	};
 	const finish = (output: string, chunks: Chunk[], collapseLevels: number): DocumentSummary => {
-		warnings.unshift(...[...partWarnings].map(([warning, parts]) => `${parts.length === 1 ? 'part' : 'parts'} ${formatPageRanges(parts)} of ${chunks.length}: ${warning}`));
+		warnings.unshift(...[...partWarnings].map(([warning, parts]) => `${parts.length === 1 ? 'part' : 'parts'} ${formatNumberRanges(parts)} of ${chunks.length}: ${warning}`));
 		return {...parseSummaryOutput(output, summarize.style, warnings), chunks, collapseLevels, ...stats, warnings, ...(ride === 'none' ? {} : {riderAnswers})};
 	};
 

@@ -26,7 +26,8 @@ export const ChunkCommand: CommandModule<object, ChunkCommand> = {
 	builder: argv => addConfigFlags(argv)
 		.positional('file', {type: 'string', demandOption: true, describe: 'A PDF, DOCX or text file'})
 		.option('json', {type: 'boolean', default: false, describe: 'Print a JSON array of chunks'})
-		.option('plan', {type: 'boolean', default: false, describe: 'Print the plan as JSON: {oneCall, fieldsRide, chunkTokens, chunks}'}) as never,
+		.option('plan', {type: 'boolean', default: false, describe: 'Print the plan as JSON: {oneCall, fieldsRide, chunkTokens, chunks}'})
+		.conflicts('plan', 'json') as never,
 	async handler(args) {
 		const {config} = resolveConfigFromFlags(args);
 		const document = await extractOneDocument(args.file, config.extract);

@@ -1,6 +1,6 @@
-/** Pages (or other numbers: the parts of a document) as a reader writes them: ascending, repeats dropped, runs as ranges, joined by "; " (`[5, 1, 2]` is "1-2; 5"). */
-export function formatPageRanges(pages: readonly number[]): string {
-	const sorted = [...new Set(pages)].sort((left, right) => left - right);
+/** Numbers (pages, the parts of a document) as a reader writes them: ascending, repeats dropped, runs as ranges, joined by "; " (`[5, 1, 2]` is "1-2; 5"). */
+export function formatNumberRanges(numbers: readonly number[]): string {
+	const sorted = [...new Set(numbers)].sort((left, right) => left - right);
 	const ranges: string[] = [];
 	for (let index = 0; index < sorted.length;) {
 		let end = index;
