@@ -45,9 +45,7 @@ export async function useOcrEngine<T>(languages: readonly string[], use: (engine
  * render: an engine is not stopped for idleness while a document is being read. Starts no engine.
  */
 export async function keepOcrEngine<T>(read: () => Promise<T>): Promise<T> {
-	_users++;
-	clearTimeout(_idleTimer);
-	_idleTimer = undefined;
+	_hold();
 	try {
 		return await read();
 	} finally {
@@ -65,6 +63,11 @@ export async function keepOcrEngine<T>(read: () => Promise<T>): Promise<T> {
  * not pay for a fresh engine.
  */
 export function keepOcrEngineUntilExit(): void {
+	_hold();
+}
+
+/** One more user of the engine: no idle stop while it holds it. */
+function _hold(): void {
 	_users++;
 	clearTimeout(_idleTimer);
 	_idleTimer = undefined;

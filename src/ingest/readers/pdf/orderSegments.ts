@@ -92,9 +92,8 @@ function _orderBlock(segments: readonly PdfSegment[]): PdfSegment[] {
 		if (columns.some(column => column.length > 0)) {
 			for (const group of groupLines(pending)) lines.push(group.line);
 			pending = [];
-			const grid = readGridRows(columns);
-			if (grid === undefined) for (const column of columns) lines.push(..._readRows(column));
-			else lines.push(...grid);
+			const grouped = columns.map(column => groupLines(column));
+			lines.push(...readGridRows(grouped) ?? grouped.flatMap(column => joinTableRows(column)));
 		}
 		const cut = spanning[band];
 		if (cut !== undefined) pending.push(cut);

@@ -1,4 +1,5 @@
-import {groupLines, type PdfLineGroup} from './groupLines.js';
+import {joinHyphenatedWord} from '../../../text/joinHyphenatedWord.js';
+import type {PdfLineGroup} from './groupLines.js';
 import {median} from './median.js';
 import type {PdfSegment} from './PdfSegment.js';
 
@@ -10,17 +11,16 @@ const _minRows = 3;
 const _minShared = 0.75;
 
 /**
- * Reads columns (left to right, each a list of segments) as the columns of a table when their cells
- * start together: in each column a cell starts at its first line and after a vertical gap (over 1.3
- * line pitches); when at least three such starts are shared by every column with text there, and
- * three quarters of each column's starts are shared, the columns are a grid whose rows are written
+ * Reads columns (left to right, each its lines as groupLines made them) as the columns of a table
+ * when their cells start together: in each column a cell starts at its first line and after a
+ * vertical gap (over 1.3 line pitches); when at least three such starts are shared by two columns or
+ * more, and three quarters of each column's starts are shared, the columns are a grid whose rows are written
  * one per line, each cell's wrapped lines joined (`a | b | c`). Two columns of running text start
  * their paragraphs at unrelated heights and are left to be read column by column: gives undefined.
  */
-export function readGridRows(columns: readonly PdfSegment[][]): PdfSegment[] | undefined {
-	if (columns.length < 2 || columns.some(column => column.length === 0)) return undefined;
-	const lines = columns.map(column => groupLines(column));
-	const size = median(columns.flat().map(segment => segment.size));
+export function readGridRows(lines: readonly PdfLineGroup[][]): PdfSegment[] | undefined {
+	if (lines.length < 2 || lines.some(column => column.length === 0)) return undefined;
+	const size = median(lines.flat().flatMap(group => group.members.map(segment => segment.size)));
 	const starts = lines.map(column => _findCellStarts(column, size));
 	const rows = _findSharedStarts(starts, size);
 	if (rows.length < _minRows) return undefined;
@@ -39,10 +39,7 @@ function _findCellStarts(lines: readonly PdfLineGroup[], size: number): number[]
 	return lines.filter((group, index) => index === 0 || group.line.y - lines[index - 1]!.line.y > _cellGap * pitch).map(group => group.line.y);
 }
 
-/**
- * Row tops: starts of the leftmost column shared by at least one other column, together with the
- * starts shared by all the other columns (a row whose first cell is empty), top to bottom.
- */
+/** Row tops, top to bottom: the cell starts that two columns or more share (a row may leave a cell empty). */
 function _findSharedStarts(starts: readonly number[][], size: number): number[] {
 	const near = (values: readonly number[], y: number) => values.some(value => Math.abs(value - y) <= 0.5 * size);
 	const all = [...new Set(starts.flat())].sort((upper, lower) => upper - lower);
@@ -70,11 +67,14 @@ function _writeRows(lines: readonly PdfLineGroup[][], rows: readonly number[], s
 	});
 }
 
-/** A cell's wrapped lines as one text: joined by spaces, a word hyphenated at a line end rejoined. */
+/** A cell's wrapped lines as one text: joined by spaces, a word hyphenated at a line end rejoined (joinHyphenatedWord's rule). */
 function _joinCellLines(lines: readonly string[]): string {
 	let text = '';
 	for (const line of lines.map(line => line.trim()).filter(line => line !== '')) {
-		text = text === '' ? line : /\p{L}-$/u.test(text) && /^\p{Ll}/u.test(line) ? text.slice(0, -1) + line : `${text} ${line}`;
+		text = text === '' ? line : joinHyphenatedWord(text, line, _noKnownWords) ?? `${text} ${line}`;
 	}
 	return text;
 }
+
+/** A cell is too short to tell a compound from a hyphenated word by the document's other words. */
+const _noKnownWords: ReadonlySet<string> = new Set();
