@@ -74,9 +74,12 @@ test('fields: typed values per document, per-chunk extraction of a long one, CSV
 
 	const summariesOnly = await run(plain);
 	t.true(summariesOnly.llmCalls > 0);
+	const summariesOf = async (config: string) => new Map((JSON.parse(await exportAs(config, 'json')) as JsonRecord[]).map(record => [record.path, record.summary]));
+	const storedSummaries = await summariesOf(plain);
 	const first = await run(withFields);
 	t.is(first.documents.done, 2, 'a new field set processes the documents again');
-	t.is(first.cacheHits, 0, 'the stored summaries are reused: no summary call is made or even looked up');
+	t.is(first.cacheHits, 0, 'no summary call is made or even looked up');
+	t.deepEqual(await summariesOf(withFields), storedSummaries, 'the stored summaries are reused');
 	t.true(first.llmCalls >= 3, `the long document is read in several parts: ${first.llmCalls} fields calls for 2 documents`);
 
 	const records = JSON.parse(await exportAs(withFields, 'json')) as JsonRecord[];
@@ -114,7 +117,8 @@ test('fields: typed values per document, per-chunk extraction of a long one, CSV
 	const more = await run(withMore);
 	t.is(more.documents.done, 2);
 	t.true(more.llmCalls > 0 && more.llmCalls <= first.llmCalls, `only the new field is asked (${more.llmCalls} calls)`);
-	t.is(more.cacheHits, 0, 'the stored summaries are reused again');
+	t.is(more.cacheHits, 0, 'no summary call is made or even looked up');
+	t.deepEqual(await summariesOf(withMore), storedSummaries, 'the stored summaries are reused again');
 	const reopened = openStore(db);
 	const after = reopened.listDocumentFields();
 	reopened.close();

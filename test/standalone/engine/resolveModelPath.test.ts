@@ -49,7 +49,7 @@ test('a missing hf: model fails fast with E_MODEL_UNAVAILABLE and the pull comma
 	t.true(error.message.includes(`precis models pull ${uri}`));
 });
 
-test('a host that never answers fails within the probe timeout', async t => {
+test('a host that never answers fails with "no answer" once the probe times out, not after the connection hangs', async t => {
 	const dir = await _createModelsDir(t);
 	const sockets = new Set<net.Socket>();
 	const server = net.createServer(socket => sockets.add(socket));

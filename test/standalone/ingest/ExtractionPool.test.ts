@@ -93,7 +93,9 @@ test.serial('a pool with a process per core starts each without V8\'s helper thr
 	const cores = availableParallelism();
 	const limits = {...DEFAULT_CONFIG.extract, ocr: {...DEFAULT_CONFIG.extract.ocr, mode: 'off' as const}};
 	const perCore = new ExtractionPool({limits, timeoutSeconds: 60, maxMemoryMb: 1024, workers: cores});
-	t.deepEqual(await extractOneAtATime(t, perCore, cores), Array.from({length: cores}, () => true));
+	// How many processes start depends on whether one is free when the next document comes; every one is single-threaded.
+	const started = await extractOneAtATime(t, perCore, Math.min(cores, 4));
+	t.true(started.length >= 1 && started.every(Boolean), JSON.stringify(started));
 	// With OCR on, V8's helpers compile Tesseract's WebAssembly: they are kept.
 	const ocr = new ExtractionPool({limits: DEFAULT_CONFIG.extract, timeoutSeconds: 60, maxMemoryMb: 1024, workers: cores});
 	t.deepEqual(await extractOneAtATime(t, ocr, 1), [false]);
@@ -101,5 +103,7 @@ test.serial('a pool with a process per core starts each without V8\'s helper thr
 		// A pool smaller than the machine leaves a core to the helpers.
 		const smaller = new ExtractionPool({limits, timeoutSeconds: 60, maxMemoryMb: 1024, workers: cores - 1});
 		t.deepEqual(await extractOneAtATime(t, smaller, 1), [false]);
+	} else {
+		t.log('one core: no pool is smaller than the machine, so that case is not checked here');
 	}
 });

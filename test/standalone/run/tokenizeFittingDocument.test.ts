@@ -73,6 +73,8 @@ for (const fields of [false, true]) {
 		const {wholeTexts, planned, call} = await runFitting(t, fields);
 		// Before: twice without fields (the text, then the prompt), four times with (the text and the ridden prompt when planning the ride, the text and the prompt again when summarizing).
 		t.is(wholeTexts, 1);
+		t.is(planned?.type, 'document-planned');
+		t.is(call?.type, 'call-done');
 		t.true(planned?.type === 'document-planned' && call?.type === 'call-done' && planned.promptTokens === call.promptTokens, 'the plan gives the exact prompt tokens of the call');
 	});
 }

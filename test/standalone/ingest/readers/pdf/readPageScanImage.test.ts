@@ -20,6 +20,7 @@ test('a page that is one 300-DPI scan gives its image without rendering, the sam
 	for (const name of ['scanned.pdf', 'skewed-noisy.pdf']) {
 		const document = await open(name);
 		t.teardown(() => document.destroy());
+		t.is(document.numPages, 2, name);
 		for (let number = 1; number <= document.numPages; number++) {
 			const page = await document.getPage(number);
 			const direct = await readPageScanImage(page, at300);
