@@ -3,7 +3,7 @@ import {escapeHtml} from './escapeHtml.js';
 import {formatFieldValue} from './formatFieldValue.js';
 import {formatNumberRanges} from '../text/formatNumberRanges.js';
 import {formatUtcMinute} from './formatUtcMinute.js';
-import type {ReportRecord, ReportUnsupportedFact} from './ReportRecord.js';
+import type {ReportFieldValue, ReportRecord, ReportUnsupportedFact} from './ReportRecord.js';
 import {splitAtFacts} from './splitAtFacts.js';
 
 /**
@@ -28,8 +28,8 @@ export function renderDocumentCard(record: ReportRecord): string {
 		+ _renderKeyPoints(record.key_points ?? [], facts)
 		+ _renderCitations(record)
 		+ _renderUnsupportedFacts(facts)
-		+ _renderFields(record)
-		+ _renderAnswers(record)
+		+ _renderValueTable(Object.entries(record.fields ?? {}), 'fields', ['Field', 'Value'])
+		+ _renderValueTable(Object.entries(record.answers ?? {}).map(([id, answer]) => [`${id}. ${answer.question}`, answer]), 'fields answers', ['Question', 'Answer'])
 		+ '</article>';
 }
 
@@ -86,20 +86,11 @@ function _renderUnsupportedFacts(facts: readonly ReportUnsupportedFact[]): strin
 	return `<div class="unsupported"><h4>Not found in the source</h4><ul>${rows.join('')}</ul></div>`;
 }
 
-function _renderFields(record: ReportRecord): string {
-	const fields = Object.entries(record.fields ?? {});
-	if (fields.length === 0) return '';
-	const rows = fields.map(([name, field]) => `<tr${field.supported === false ? ' class="unsupported-value"' : ''}><th scope="row">${escapeHtml(name)}</th>`
+/** A table of labelled values (the fields, or the questions and their answers), each with its pages; nothing when there are none. */
+function _renderValueTable(rows: ReadonlyArray<[label: string, value: ReportFieldValue]>, className: string, [labelHeader, valueHeader]: [string, string]): string {
+	if (rows.length === 0) return '';
+	const cells = rows.map(([label, field]) => `<tr${field.supported === false ? ' class="unsupported-value"' : ''}><th scope="row">${escapeHtml(label)}</th>`
 		+ `<td>${escapeHtml(formatFieldValue(field.value))}${field.supported === false ? ' <mark>not found in the source</mark>' : ''}</td>`
 		+ `<td>${escapeHtml(formatNumberRanges(field.pages ?? []))}</td></tr>`);
-	return `<table class="fields"><thead><tr><th>Field</th><th>Value</th><th>Pages</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
-}
-
-function _renderAnswers(record: ReportRecord): string {
-	const answers = Object.entries(record.answers ?? {});
-	if (answers.length === 0) return '';
-	const rows = answers.map(([id, answer]) => `<tr${answer.supported === false ? ' class="unsupported-value"' : ''}><th scope="row">${escapeHtml(`${id}. ${answer.question}`)}</th>`
-		+ `<td>${escapeHtml(formatFieldValue(answer.value))}${answer.supported === false ? ' <mark>not found in the source</mark>' : ''}</td>`
-		+ `<td>${escapeHtml(formatNumberRanges(answer.pages ?? []))}</td></tr>`);
-	return `<table class="fields answers"><thead><tr><th>Question</th><th>Answer</th><th>Pages</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+	return `<table class="${className}"><thead><tr><th>${labelHeader}</th><th>${valueHeader}</th><th>Pages</th></tr></thead><tbody>${cells.join('')}</tbody></table>`;
 }

@@ -3,7 +3,7 @@ import {escapeMarkdown} from './escapeMarkdown.js';
 import {formatFieldValue} from './formatFieldValue.js';
 import {formatNumberRanges} from '../text/formatNumberRanges.js';
 import {formatUtcMinute} from './formatUtcMinute.js';
-import type {ReportRecord, ReportScope, ReportUnsupportedFact} from './ReportRecord.js';
+import type {ReportFieldValue, ReportRecord, ReportScope, ReportUnsupportedFact} from './ReportRecord.js';
 import {splitAtFacts} from './splitAtFacts.js';
 import {summarizeReport, type ReportSummary} from './summarizeReport.js';
 
@@ -62,8 +62,9 @@ function _renderDocument(record: ReportRecord, index: number): string {
 		(record.key_points ?? []).map(point => `- ${_highlight(point, facts, true)}`).join('\n'),
 		_renderCitations(record),
 		facts.length === 0 ? '' : `Not found in the source:\n${facts.map(fact => `- **${escapeMarkdown(fact.text, {inline: true})}** (${escapeMarkdown(fact.kind, {inline: true})})`).join('\n')}`,
-		_renderFields(record),
-		_renderAnswers(record),
+		_renderValueTable(Object.entries(record.fields ?? {}), ['Field', 'Value']),
+		// A question is escaped like its answer: both are text the pipeline's author or the model wrote.
+		_renderValueTable(Object.entries(record.answers ?? {}).map(([id, answer]) => [`${id}. ${answer.question}`, answer]), ['Question', 'Answer']),
 	];
 	return parts.filter(part => part !== '').join('\n\n');
 }
@@ -82,17 +83,9 @@ function _renderCitations(record: ReportRecord): string {
 	return `Cited pages: ${formatNumberRanges(citations.flatMap(citation => citation.pages)) || 'none'}\n\n${rows.join('\n')}`;
 }
 
-function _renderFields(record: ReportRecord): string {
-	const fields = Object.entries(record.fields ?? {});
-	if (fields.length === 0) return '';
-	const rows = fields.map(([name, field]) => `| ${escapeMarkdown(name, {inline: true})} | ${escapeMarkdown(formatFieldValue(field.value), {inline: true})}${field.supported === false ? ' (not found in the source)' : ''} | ${formatNumberRanges(field.pages ?? [])} |`);
-	return ['| Field | Value | Pages |', '| --- | --- | --- |', ...rows].join('\n');
-}
-
-/** Each question (escaped like the answer: both are text the pipeline's author or the model wrote), its answer and pages. */
-function _renderAnswers(record: ReportRecord): string {
-	const answers = Object.entries(record.answers ?? {});
-	if (answers.length === 0) return '';
-	const rows = answers.map(([id, answer]) => `| ${escapeMarkdown(`${id}. ${answer.question}`, {inline: true})} | ${escapeMarkdown(formatFieldValue(answer.value), {inline: true})}${answer.supported === false ? ' (not found in the source)' : ''} | ${formatNumberRanges(answer.pages ?? [])} |`);
-	return ['| Question | Answer | Pages |', '| --- | --- | --- |', ...rows].join('\n');
+/** A table of labelled values (the fields, or the questions and their answers), each with its pages; nothing when there are none. */
+function _renderValueTable(rows: ReadonlyArray<[label: string, value: ReportFieldValue]>, [labelHeader, valueHeader]: [string, string]): string {
+	if (rows.length === 0) return '';
+	const lines = rows.map(([label, field]) => `| ${escapeMarkdown(label, {inline: true})} | ${escapeMarkdown(formatFieldValue(field.value), {inline: true})}${field.supported === false ? ' (not found in the source)' : ''} | ${formatNumberRanges(field.pages ?? [])} |`);
+	return [`| ${labelHeader} | ${valueHeader} | Pages |`, '| --- | --- | --- |', ...lines].join('\n');
 }
