@@ -48,6 +48,9 @@ test('precis chunk --json: chunks within the budget, with pages and headings, by
 	t.regex(first.stderr, /fits one call .*chunks of at most 40 tokens/, 'the plan line goes beside the JSON');
 	const plan = JSON.parse((await runPrecis([...args.slice(0, -1), '--plan'])).stdout) as PlanJson;
 	t.deepEqual(plan.chunks, chunks);
+	const both = await runPrecis([...args, '--plan']);
+	t.is(both.code, 1);
+	t.regex(both.stderr, /E_USAGE: --json and --plan cannot be used together/);
 	t.true(chunks.length > 1);
 	t.deepEqual(chunks.map(chunk => chunk.index), chunks.map((_, index) => index));
 	t.like(plan, {oneCall: true, fieldsRide: null, chunkTokens: 40}, 'the document fits one call; no fields');

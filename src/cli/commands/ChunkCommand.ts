@@ -1,4 +1,5 @@
 import type {CommandModule} from 'yargs';
+import {PipelineError} from '../../errors.js';
 import {createEngine} from '../../engine/createEngine.js';
 import {toFieldItems} from '../../fields/FieldItem.js';
 import {planDocumentSummary} from '../../run/planDocumentSummary.js';
@@ -26,9 +27,10 @@ export const ChunkCommand: CommandModule<object, ChunkCommand> = {
 	builder: argv => addConfigFlags(argv)
 		.positional('file', {type: 'string', demandOption: true, describe: 'A PDF, DOCX or text file'})
 		.option('json', {type: 'boolean', default: false, describe: 'Print a JSON array of chunks'})
-		.option('plan', {type: 'boolean', default: false, describe: 'Print the plan as JSON: {oneCall, fieldsRide, chunkTokens, chunks}'})
-		.conflicts('plan', 'json') as never,
+		.option('plan', {type: 'boolean', default: false, describe: 'Print the plan as JSON: {oneCall, fieldsRide, chunkTokens, chunks}'}) as never,
 	async handler(args) {
+		// Checked here: yargs' conflicts() counts the options' defaults as given.
+		if (args.json && args.plan) throw new PipelineError('E_USAGE', '--json and --plan cannot be used together: --plan prints the chunks too', {retryable: false});
 		const {config} = resolveConfigFromFlags(args);
 		const document = await extractOneDocument(args.file, config.extract);
 		const engine = await createEngine(config.engine);
