@@ -133,7 +133,10 @@ test('property: any Unicode text encoded as UTF-8, UTF-8 with BOM or UTF-16 with
 });
 
 test('property: random bytes with many controls are never accepted as text', async t => {
-	const binary = fc.uint8Array({minLength: 64, maxLength: 2048}).filter(bytes => bytes.filter(byte => byte < 9 || (byte > 13 && byte < 32)).length > bytes.length * 0.1);
+	// Bytes that open with a byte-order mark declare UTF-8 or UTF-16, where 0x00 and 0x01 are halves of ordinary
+	// characters ("FE FF 01 00 00 20" is "Ā "): such input can be text, so it is left out (about 0.5 % of runs hit one).
+	const declaresEncoding = (bytes: Uint8Array) => [[0xfe, 0xff], [0xff, 0xfe], [0xef, 0xbb, 0xbf]].some(mark => mark.every((byte, index) => bytes[index] === byte));
+	const binary = fc.uint8Array({minLength: 64, maxLength: 2048}).filter(bytes => !declaresEncoding(bytes) && bytes.filter(byte => byte < 9 || (byte > 13 && byte < 32)).length > bytes.length * 0.1);
 	await fc.assert(
 		fc.asyncProperty(binary, async bytes => {
 			const error = await readText(bytes, context('random.bin')).then(() => undefined, (caught: unknown) => caught);
