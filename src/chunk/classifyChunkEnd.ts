@@ -1,3 +1,4 @@
+import {isListItemStart} from '../text/isListItemStart.js';
 import {endsSentence} from '../text/splitSentences.js';
 import {isTableRow} from './isTableRow.js';
 
@@ -22,8 +23,6 @@ export type ChunkEnd =
 	| 'mid-row'
 	| 'mid-line';
 
-/** A list item's first line: a bullet, a number or a letter with `.` or `)`. */
-const _listItem = /^\s*(?:[-*+•‣◦▪–]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxlcdm]{1,5})[.)])\s+\S/u;
 const _heading = /^ {0,3}#{1,6}\s+\S/u;
 /** How much text around a cut is looked at: a sentence end needs the last few words, a row the line. */
 const _lookAround = 400;
@@ -42,7 +41,7 @@ export function classifyChunkEnd(text: string, end: number): ChunkEnd {
 	if (!atLineEnd && isTableRow(lastLine + (/^[^\n]*/u.exec(rest)?.[0] ?? ''))) return 'mid-row';
 	if (endsSentence(head)) return 'sentence';
 	if (!atLineEnd) return 'mid-line';
-	if (_listItem.test(nextLine)) return 'item-end';
+	if (isListItemStart(nextLine)) return 'item-end';
 	return /:\s*$/u.test(lastLine) ? 'colon' : 'line-end';
 }
 

@@ -1,3 +1,4 @@
+import {isListItemStart} from '../text/isListItemStart.js';
 import {sliceFromLastWord} from '../text/sliceFromLastWord.js';
 import {endsSentence} from '../text/splitSentences.js';
 import type {ExtractedPage} from './SourceDocument.js';
@@ -6,8 +7,8 @@ import type {ExtractedPage} from './SourceDocument.js';
  * Joins page texts into a document's text; `pageStarts[i]` is where page i+1's text starts in it.
  * Pages are separated by a paragraph break, except where a sentence runs on over the break: the page
  * ends without a sentence end (by {@link endsSentence}) and the next starts mid-sentence (a lower-case
- * letter or a continuing punctuation mark). Such pages are joined by a space, and a word hyphenated
- * across the break is rejoined ("infor-" + "mation"), keeping its hyphen when the document writes the
+ * letter or a continuing punctuation mark) and opens no list item ("a) …"). Such pages are joined by
+ * a space, and a word hyphenated across the break is rejoined ("infor-" + "mation"), keeping its hyphen when the document writes the
  * word with one elsewhere ("well-" + "known"). Empty pages add nothing but their start.
  */
 export function joinPages(pages: readonly ExtractedPage[]): {text: string; pageStarts: number[]} {
@@ -52,13 +53,11 @@ const _whitespace = /\s/u;
 const _pageSeparator = '\n\n';
 /** A page that starts like this continues the sentence before it: a lower-case letter or `,;:)]`. */
 const _startsMidSentence = /^(?:\p{Ll}|[,;:)\]])/u;
-/** A list item's letter ("a) ", "b. "): a new item, even in lower case. */
-const _listItem = /^\p{Ll}[.)]\s/u;
 
 /** How the text so far meets the next page: what is left of it, and what goes between. */
 function _joinAcross(before: string, next: string, readDocument: () => string): {before: string; separator: string} {
 	const trimmed = before.trimEnd();
-	if (endsSentence(trimmed) || !_startsMidSentence.test(next) || _listItem.test(next)) return {before, separator: _pageSeparator};
+	if (endsSentence(trimmed) || !_startsMidSentence.test(next) || isListItemStart(next)) return {before, separator: _pageSeparator};
 	const head = /(\p{L}+)[-\u2010]$/u.exec(sliceFromLastWord(trimmed))?.[1];
 	const tail = /^\p{Ll}+/u.exec(next)?.[0];
 	if (head === undefined || tail === undefined) return {before: trimmed, separator: ' '};

@@ -1,3 +1,4 @@
+import {isListItemMarker} from './isListItemStart.js';
 import {sliceFromLastWord} from './sliceFromLastWord.js';
 
 /** A sentence's place in a text: `[start, end)`, with surrounding whitespace left out. */
@@ -14,9 +15,6 @@ const _continuesBeforeNumber = new Set(['no.', 'nos.', 'art.', 'para.', 'jan.', 
 
 /** Initials and dotted acronyms: "J." (a name's initial), "U.S.", "U.K.", "Ph.D.". */
 const _dottedLetters = /(?:^|[\s(“"'])((?:\p{Lu}\.)+|(?:\p{L}{1,2}\.){2,})$/u;
-
-/** A list item's number or letter on its own ("2.", "iv.", "b)"): the item's text follows. */
-const _listMarker = /^(?:\(?(?:\p{N}{1,3}|[ivxlc]{1,6}|\p{L})[.)])$/iu;
 
 const _segmenter = new Intl.Segmenter('en', {granularity: 'sentence'});
 
@@ -92,7 +90,7 @@ export function endsSentence(text: string): boolean {
 }
 
 function _continuesAfter(previous: string, next: string): boolean {
-	if (/^\p{Ll}/u.test(next) || _listMarker.test(previous)) return true;
+	if (/^\p{Ll}/u.test(next) || isListItemMarker(previous)) return true;
 	return _endsWithAbbreviation(previous, next);
 }
 

@@ -1,7 +1,6 @@
+import {isListItemStart, stripListItemMarker} from '../text/isListItemStart.js';
 import {splitSentences} from '../text/splitSentences.js';
 
-/** A list item's marker: a bullet, or a number or letter with a dot or bracket. */
-const _listItem = /^\s*(?:[-*•▪‣◦–—]|\(?(?:\d{1,2}|[a-z])[.)])\s+/u;
 /** A heading or label line: Markdown heading, or a few words ending in a colon ("Key points:"). */
 const _label = /^\s*(?:#{1,6}\s.*|(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s*){1,4}:)\s*$/u;
 /** A label opening a line before its content ("Summary: …"). */
@@ -40,9 +39,9 @@ function _blocks(text: string): string[] {
 	for (const rawLine of text.replaceAll(/\*\*|__/gu, '').split(/\r?\n/u)) {
 		if (rawLine.trim() === '' || _label.test(rawLine)) {
 			flush();
-		} else if (_listItem.test(rawLine)) {
+		} else if (isListItemStart(rawLine)) {
 			flush();
-			paragraph.push(rawLine.replace(_listItem, ''));
+			paragraph.push(stripListItemMarker(rawLine));
 		} else {
 			paragraph.push(rawLine);
 		}

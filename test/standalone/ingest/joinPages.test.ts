@@ -34,6 +34,12 @@ test('a word hyphenated across the break is rejoined; a compound the document wr
 	t.is(compound.text, 'A well-known fact is well-known to all.');
 });
 
+test('a page opening a list item in lower case keeps the paragraph break: a letter or a roman numeral', t => {
+	t.is(joinPages(pages('The options are', 'b. the second one')).text, 'The options are\n\nb. the second one');
+	t.is(joinPages(pages('The last conditions are', 'iv. the fourth condition')).text, 'The last conditions are\n\niv. the fourth condition');
+	t.is(joinPages(pages('It was civil', 'civil. and polite')).text, 'It was civil civil. and polite', 'a word made of roman letters is no marker');
+});
+
 test('empty pages add only their start', t => {
 	const {text, pageStarts} = joinPages(pages('One.', '', 'Three.'));
 	t.is(text, 'One.\n\nThree.');

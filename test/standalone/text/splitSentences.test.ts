@@ -25,6 +25,8 @@ test('CJK full stops, quotes and list markers', t => {
 	t.deepEqual(_sentences('第一句。第二句！第三句？'), ['第一句。', '第二句！', '第三句？']);
 	t.deepEqual(_sentences('"Stop!" she said. He stopped.'), ['"Stop!" she said.', 'He stopped.']);
 	t.deepEqual(_sentences('1. Open it.\n2. Close it.'), ['1. Open it.', '2. Close it.']);
+	t.deepEqual(_sentences('iv. Open it. XII. Close it.'), ['iv. Open it.', 'XII. Close it.']);
+	t.deepEqual(_sentences('Vivid. Colours everywhere. Civil. Nobody shouted.'), ['Vivid.', 'Colours everywhere.', 'Civil.', 'Nobody shouted.'], 'a word of roman letters is no list marker');
 });
 
 test('offsets are relative to the whole text when a range is given', t => {

@@ -12,6 +12,10 @@ test('statements: sentences, list items and JSON key points, without labels, mar
 	t.deepEqual(splitStatements('  \n'), []);
 });
 
+test('statements: list items of every marker the shared rule knows lose their marker', t => {
+	t.deepEqual(splitStatements('Findings:\n+ Sales rose\n(ii) Costs fell\nB. Profit doubled\n(أ) زاد الربح'), ['Sales rose', 'Costs fell', 'Profit doubled', 'زاد الربح']);
+});
+
 test('facts: names skip sentence-opening common words, a date is not also numbers, a currency code is not a name', t => {
 	const facts = extractFacts('However, Maria Gonzalez of the Bank of England paid EUR 5 on 3 March 2024 for "the plan".', () => false);
 	t.deepEqual(facts.map(fact => [fact.kind, fact.text]), [

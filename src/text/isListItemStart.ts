@@ -1,0 +1,26 @@
+/**
+ * A list item's marker, the one rule precis uses for it (chunk ends, page joins, sentences,
+ * statements): a bullet (`-`, `*`, `+`, `•`, `‣`, `◦`, `▪`, `–`, `—`), or a number of up to three
+ * digits (any script), a single letter (any case, any script) or a roman numeral up to 89 (`iv`,
+ * `XII`), followed by `.` or `)` and optionally opened by `(`: "2.", "b)", "(iv)". A roman numeral
+ * must be well formed, so that words made of its letters ("civil.", "mild)") are no markers.
+ */
+const _marker = String.raw`(?:[-*+•‣◦▪–—]|\(?(?:\p{N}{1,3}|\p{L}|(?=[ivxl])(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3}))[.)])`;
+
+const _itemStart = new RegExp(String.raw`^\s*${_marker}\s+(?=\S)`, 'iu');
+const _markerAlone = new RegExp(String.raw`^${_marker}$`, 'iu');
+
+/** Whether `line` opens a list item: a marker (see above), whitespace, then the item's text. */
+export function isListItemStart(line: string): boolean {
+	return _itemStart.test(line);
+}
+
+/** `line` without the list item's marker it opens with and the whitespace around it; as it is when it opens no item. */
+export function stripListItemMarker(line: string): string {
+	return line.replace(_itemStart, '');
+}
+
+/** Whether `word` is a list item's marker alone ("2.", "iv)"), as a sentence splitter may cut it off its item. */
+export function isListItemMarker(word: string): boolean {
+	return _markerAlone.test(word);
+}
