@@ -1,5 +1,6 @@
+import {collectKnownWords} from '../text/collectKnownWords.js';
 import {isListItemStart} from '../text/isListItemStart.js';
-import {sliceFromLastWord} from '../text/sliceFromLastWord.js';
+import {joinHyphenatedWord} from '../text/joinHyphenatedWord.js';
 import {endsSentence} from '../text/splitSentences.js';
 import type {ExtractedPage} from './SourceDocument.js';
 
@@ -8,8 +9,9 @@ import type {ExtractedPage} from './SourceDocument.js';
  * Pages are separated by a paragraph break, except where a sentence runs on over the break: the page
  * ends without a sentence end (by {@link endsSentence}) and the next starts mid-sentence (a lower-case
  * letter or a continuing punctuation mark) and opens no list item ("a) …"). Such pages are joined by
- * a space, and a word hyphenated across the break is rejoined ("infor-" + "mation"), keeping its hyphen when the document writes the
- * word with one elsewhere ("well-" + "known"). Empty pages add nothing but their start.
+ * a space, and a word hyphenated across the break is rejoined ("infor-" + "mation") by
+ * {@link joinHyphenatedWord}, keeping its hyphen when the document writes the compound as a word of
+ * its own elsewhere ("well-" + "known"). Empty pages add nothing but their start.
  */
 export function joinPages(pages: readonly ExtractedPage[]): {text: string; pageStarts: number[]} {
 	const pageStarts: number[] = [];
@@ -17,13 +19,15 @@ export function joinPages(pages: readonly ExtractedPage[]): {text: string; pageS
 	// string grown page by page would be copied whole at every page (quadratic in a long book).
 	const pieces: string[] = [];
 	let length = 0;
-	let known: string | undefined;
+	// The document's words (see collectKnownWords), collected at the first page break that splits a hyphenated word.
+	let knownWords: Set<string> | undefined;
+	const lookUpWord = {has: (word: string) => (knownWords ??= collectKnownWords(pages.map(each => each.text))).has(word)};
 	for (const page of pages) {
 		const next = page.text.trimStart();
 		if (length > 0 && next !== '') {
 			const from = _findEndPieces(pieces);
 			const end = pieces.slice(from).join('');
-			const join = _joinAcross(end, next, () => (known ??= pages.map(each => each.text).join('\n').toLowerCase()));
+			const join = _joinAcross(end, next, lookUpWord);
 			pieces.splice(from, pieces.length - from, join.before, join.separator);
 			length += join.before.length - end.length + join.separator.length;
 		}
@@ -55,14 +59,12 @@ const _pageSeparator = '\n\n';
 const _startsMidSentence = /^(?:\p{Ll}|[,;:)\]])/u;
 
 /** How the text so far meets the next page: what is left of it, and what goes between. */
-function _joinAcross(before: string, next: string, readDocument: () => string): {before: string; separator: string} {
+function _joinAcross(before: string, next: string, knownWords: Pick<ReadonlySet<string>, 'has'>): {before: string; separator: string} {
 	const trimmed = before.trimEnd();
 	if (endsSentence(trimmed) || !_startsMidSentence.test(next) || isListItemStart(next)) return {before, separator: _pageSeparator};
-	const head = /(\p{L}+)[-\u2010]$/u.exec(sliceFromLastWord(trimmed))?.[1];
-	const tail = /^\p{Ll}+/u.exec(next)?.[0];
-	if (head === undefined || tail === undefined) return {before: trimmed, separator: ' '};
-	const document = readDocument();
-	const compound = `${head}-${tail}`.toLowerCase();
-	const keepsHyphen = document.includes(`${compound}`) && !document.includes(`${head}${tail}`.toLowerCase());
-	return {before: keepsHyphen ? trimmed : trimmed.slice(0, -1), separator: ''};
+	// The next page's first word is all of it that joinHyphenatedWord reads; it is put back after the separator.
+	const word = /^\S*/u.exec(next)![0];
+	const joined = joinHyphenatedWord(trimmed, word, knownWords);
+	if (joined === undefined) return {before: trimmed, separator: ' '};
+	return {before: joined.slice(0, joined.length - word.length), separator: ''};
 }

@@ -40,6 +40,13 @@ test('a page opening a list item in lower case keeps the paragraph break: a lett
 	t.is(joinPages(pages('It was civil', 'civil. and polite')).text, 'It was civil civil. and polite', 'a word made of roman letters is no marker');
 });
 
+test('the hyphen across a page break is kept by whole words the document writes, not by pieces of longer words', t => {
+	// "coop" appears only inside "cooperation": the document writes the word as "co-op".
+	t.is(joinPages(pages('The co-op sells food. Members of the co-', 'op vote on cooperation.')).text, 'The co-op sells food. Members of the co-op vote on cooperation.');
+	// "re-form" appears only inside "pre-formed": the word at the break is "reform".
+	t.is(joinPages(pages('Pre-formed parts help. Plans to re-', 'form the tax code failed.')).text, 'Pre-formed parts help. Plans to reform the tax code failed.');
+});
+
 test('empty pages add only their start', t => {
 	const {text, pageStarts} = joinPages(pages('One.', '', 'Three.'));
 	t.is(text, 'One.\n\nThree.');
