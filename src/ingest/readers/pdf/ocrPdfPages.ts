@@ -1,8 +1,8 @@
-import type {PDFDocumentProxy, PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type {PDFDocumentProxy} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {toError} from '../../../errors.js';
 import {recognizePage} from '../../ocr/recognizePage.js';
 import type {ExtractedPage, OcrOptions} from '../../SourceDocument.js';
-import {measurePagePaint} from './measurePagePaint.js';
+import {measurePagePaint, type PagePaint} from './measurePagePaint.js';
 import {readPageScanImage} from './readPageScanImage.js';
 import {renderPageImage, type PageImage} from './renderPageImage.js';
 
@@ -75,10 +75,13 @@ export async function ocrPdfPages(document: PDFDocumentProxy, pages: readonly Ex
  * text layer is kept.
  */
 async function _renderIfNeeded(document: PDFDocumentProxy, page: ExtractedPage, ocr: OcrOptions, warnings: string[]): Promise<PageImage | undefined> {
+	const chars = page.text.replace(/\s/g, '').length;
+	if (ocr.mode !== 'always' && chars >= _usableTextChars) return undefined;
 	const pdfPage = await document.getPage(page.number);
 	try {
-		if (ocr.mode !== 'always' && !(await _lacksTextLayer(pdfPage, page.text))) return undefined;
-		const scanned = await readPageScanImage(pdfPage, ocr);
+		const paint = await measurePagePaint(pdfPage);
+		if (ocr.mode !== 'always' && !_lacksTextLayer(paint, chars)) return undefined;
+		const scanned = await readPageScanImage(pdfPage, paint, ocr);
 		if (scanned !== undefined) return scanned;
 		const rendered = await renderPageImage(document, pdfPage, ocr);
 		if (rendered.dpi < ocr.dpi - 0.5) warnings.push(`page ${page.number}: rendered for OCR at ${Math.round(rendered.dpi)} DPI instead of ${ocr.dpi}, to stay within extract.ocr.maxPixels (${ocr.maxPixels})`);
@@ -88,9 +91,7 @@ async function _renderIfNeeded(document: PDFDocumentProxy, page: ExtractedPage, 
 	}
 }
 
-async function _lacksTextLayer(page: PDFPageProxy, text: string): Promise<boolean> {
-	const chars = text.replace(/\s/g, '').length;
-	if (chars >= _usableTextChars) return false;
-	const paint = await measurePagePaint(page);
+/** Whether a page with this paint and `chars` non-space characters (under {@link _usableTextChars}) lacks a usable text layer. */
+function _lacksTextLayer(paint: PagePaint, chars: number): boolean {
 	return chars === 0 ? paint.paintsAnything : paint.imageCoverage >= _scanImageCoverage;
 }

@@ -1,7 +1,6 @@
 import type {PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {encodeGrayPnm, type PixelLayout} from '../../ocr/encodeGrayPnm.js';
-import {loadPdfjs} from './loadPdfjs.js';
-import {multiplyMatrix, type Matrix} from './multiplyMatrix.js';
+import type {PagePaint} from './measurePagePaint.js';
 import type {PageImage, RenderPageImageOptions} from './renderPageImage.js';
 
 /** An image's resolution is taken as it is within this factor of the wanted DPI; further off, the page is rendered at that DPI. */
@@ -26,12 +25,12 @@ const _layouts: Record<number, PixelLayout> = {1: 'bilevel', 2: 'rgb', 3: 'rgba'
  * scanner's "scan to PDF" writes); undefined otherwise, and the page is rendered. It spares
  * painting the image onto a canvas and reading the canvas back (about half the CPU time of
  * rendering a 300-DPI letter page). The image is the one pdf.js decoded for the page's operator
- * list, with its decode array, colour space and soft mask applied.
+ * list, with its decode array, colour space and soft mask applied; `paint` is what measurePagePaint
+ * found walking that list (the page's only image, if it is nothing else).
  */
-export async function readPageScanImage(page: PDFPageProxy, options: RenderPageImageOptions): Promise<PageImage | undefined> {
-	if (page.rotate % 360 !== 0) return undefined;
-	const placed = await _findOnlyImage(page);
-	if (placed === undefined) return undefined;
+export async function readPageScanImage(page: PDFPageProxy, paint: PagePaint, options: RenderPageImageOptions): Promise<PageImage | undefined> {
+	const placed = paint.onlyImage;
+	if (page.rotate % 360 !== 0 || placed === undefined) return undefined;
 	const [a, b, c, d, e, f] = placed.matrix;
 	const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
 	const upright = a > 0 && d > 0 && b === 0 && c === 0;
@@ -46,24 +45,4 @@ export async function readPageScanImage(page: PDFPageProxy, options: RenderPageI
 	const nearWanted = dpi <= options.dpi * _dpiTolerance && dpi >= options.dpi / _dpiTolerance;
 	if (layout === undefined || !squarePixels || !nearWanted || image.width * image.height > options.maxPixels) return undefined;
 	return {image: encodeGrayPnm(image.data, image.width, image.height, layout), dpi};
-}
-
-/** The one image a page paints and the matrix it is painted under, when the page paints nothing else. */
-async function _findOnlyImage(page: PDFPageProxy): Promise<{id: string; matrix: Matrix} | undefined> {
-	const {OPS} = await loadPdfjs();
-	// Operators that paint nothing by themselves; any other (text, paths, masks, forms, graphics states) means the page is rendered.
-	const harmless = new Set<number>([OPS.save, OPS.restore, OPS.transform, OPS.dependency, OPS.setFillRGBColor, OPS.setStrokeRGBColor]);
-	const {fnArray, argsArray} = await page.getOperatorList();
-	const stack: Matrix[] = [];
-	let matrix: Matrix = [1, 0, 0, 1, 0, 0];
-	let found: {id: string; matrix: Matrix} | undefined;
-	for (const [index, fn] of fnArray.entries()) {
-		const args = argsArray[index] as unknown[] | null;
-		if (fn === OPS.paintImageXObject && found === undefined && typeof args?.[0] === 'string') found = {id: args[0], matrix};
-		else if (!harmless.has(fn)) return undefined;
-		else if (fn === OPS.save) stack.push(matrix);
-		else if (fn === OPS.restore) matrix = stack.pop() ?? matrix;
-		else if (fn === OPS.transform) matrix = multiplyMatrix(matrix, args as Matrix);
-	}
-	return found;
 }
