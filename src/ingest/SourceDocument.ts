@@ -22,7 +22,18 @@ export interface ReaderResult {
 	title?: string;
 	/** Non-fatal problems, such as a page that could not be read. */
 	warnings: string[];
+	/**
+	 * How the text depends on the OCR settings (`extract.ocr`), so that a run knows when a change of
+	 * them must read the document again: 'text-layer' when every page's text is its PDF text layer
+	 * and OCR's `auto` mode reads (or would read) none of them; 'ocr' when OCR read a page or tried
+	 * to, or would read one had it not been off, and for a PDF read under `always` and every image
+	 * file. Absent for formats OCR never reads (DOCX, text).
+	 */
+	ocrDependence?: OcrDependence;
 }
+
+/** See `ReaderResult.ocrDependence`. */
+export type OcrDependence = 'text-layer' | 'ocr';
 
 /** A document after extraction: identity, content and any non-fatal warnings. */
 export interface SourceDocument extends ReaderResult {

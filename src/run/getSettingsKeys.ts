@@ -1,5 +1,6 @@
 import type {ResolvedConfig} from '../config/schema.js';
 import type {ExtractionSettings} from '../ingest/ExtractionPool.js';
+import type {OcrDependence} from '../ingest/SourceDocument.js';
 import {getFailureDecider} from '../errors.js';
 import {readPrecisVersion} from '../ingest/readPrecisVersion.js';
 import {getFieldsKey} from './extractDocumentFields.js';
@@ -29,6 +30,19 @@ export interface SettingsKeys {
 	 * another key is extracted again; time and memory limits decide only whether extraction succeeds.
 	 */
 	textKey: string;
+	/**
+	 * The OCR key a document is stored with when OCR read its text (or part of it), would have read
+	 * part of it had it not been off, or read it under `always`: a hash of the OCR settings that
+	 * change what OCR reads (the mode; with OCR on, the languages, the resolution and the pixel cap).
+	 * See {@link getDocumentOcrKey}.
+	 */
+	ocrKey: string;
+	/**
+	 * The stored OCR keys whose text these settings would read again unchanged: the text-layer key
+	 * and `ocrKey`, or `ocrKey` alone under `always` (which reads text layers by OCR too). A done
+	 * document stored under another key (not NULL) is read and summarized again (see `decideDocument`).
+	 */
+	currentOcrKeys: string[];
 }
 
 const _fieldsSeparator = '+';
@@ -36,6 +50,28 @@ const _fieldsSeparator = '+';
 /** Whether a stored summary key was made under the summary settings of `keys`, whatever its field set was. */
 export function hasSameSummarySettings(storedKey: string, keys: Pick<SettingsKeys, 'summarySettingsKey'>): boolean {
 	return storedKey === keys.summarySettingsKey || storedKey.startsWith(`${keys.summarySettingsKey}${_fieldsSeparator}`);
+}
+
+/** The OCR key of a PDF read from its text layer alone, with no page that OCR would read under `auto`: OCR settings other than `always` read it alike. */
+const _textLayerKey = 'text-layer';
+
+/**
+ * The OCR key to store with a done document read under `keys`: NULL (no key) for a format OCR
+ * never reads, the text-layer key for a PDF read from its text layer alone, `keys.ocrKey` for one
+ * whose text OCR read or would read, or that was read under `always`, and for an image file.
+ */
+export function getDocumentOcrKey(ocrDependence: OcrDependence | undefined, keys: Pick<SettingsKeys, 'ocrKey'>): string | null {
+	if (ocrDependence === undefined) return null;
+	return ocrDependence === 'text-layer' ? _textLayerKey : keys.ocrKey;
+}
+
+/**
+ * Whether a text stored with OCR key `stored` is what the run's OCR settings would read: always for
+ * NULL (a format OCR never reads, or a document stored before precis kept the key, so that an upgrade
+ * does not read everything again).
+ */
+export function isOcrKeyCurrent(stored: string | null, currentOcrKeys: readonly string[]): boolean {
+	return stored === null || currentOcrKeys.includes(stored);
 }
 
 /** The failure key of a failure decided by the bytes alone (a broken or empty file): no setting changes it. */
@@ -81,5 +117,15 @@ export function getSettingsKeys({engineId, config, extraction}: SettingsKeysOpti
 	const extractKey = hashJson({extract: extraction});
 	const {mode, languages} = extraction.limits.ocr;
 	const textKey = hashJson({limits: extraction.limits, precis: readPrecisVersion()});
-	return {summaryKey, summarySettingsKey: summarySettings, earlierSummaryKeys, extractKey, summarizeKey: hashJson({extractKey, summaryKey}), noTextKey: hashJson({ocr: {mode, languages}}), textKey};
+	const ocrKey = _getOcrKey(extraction.limits.ocr);
+	const currentOcrKeys = mode === 'always' ? [ocrKey] : [_textLayerKey, ocrKey];
+	return {
+		summaryKey, summarySettingsKey: summarySettings, earlierSummaryKeys, extractKey, summarizeKey: hashJson({extractKey, summaryKey}),
+		noTextKey: hashJson({ocr: {mode, languages}}), textKey, ocrKey, currentOcrKeys,
+	};
+}
+
+/** Hash of the OCR settings that change what OCR reads: with OCR off, none but the mode. */
+function _getOcrKey({mode, languages, dpi, maxPixels}: ExtractionSettings['limits']['ocr']): string {
+	return hashJson({ocr: mode === 'off' ? {mode} : {mode, languages, dpi, maxPixels}});
 }

@@ -54,7 +54,7 @@ export async function processDocument(work: DocumentWork, index: number, path: s
  */
 async function _claim(work: DocumentWork, file: string, sha256: string, identity: FileIdentity | undefined): Promise<Lease | SkipReason> {
 	const decide = (): DocumentDecision => decideDocument(work.store.getDocument(file), {
-		sha256, summaryKey: work.keys.summaryKey, earlierSummaryKeys: work.keys.earlierSummaryKeys, failureKeys: listFailureKeys(work.keys),
+		sha256, summaryKey: work.keys.summaryKey, earlierSummaryKeys: work.keys.earlierSummaryKeys, currentOcrKeys: work.keys.currentOcrKeys, failureKeys: listFailureKeys(work.keys),
 		force: work.force, retryFailed: work.retryFailed,
 	});
 	const before = decide();

@@ -8,7 +8,7 @@ import {summarizeDocument, type CallModel, type DocumentSummary} from '../summar
 import {checkSummary} from './checkDocumentSummary.js';
 import type {DocumentWork} from './DocumentWork.js';
 import {extractDocumentFields, getFieldsCallOptions, planDocumentFields, recordDocumentFields, type DocumentFieldsResult} from './extractDocumentFields.js';
-import {hasSameSummarySettings} from './getSettingsKeys.js';
+import {hasSameSummarySettings, isOcrKeyCurrent} from './getSettingsKeys.js';
 import {planDocumentSummary} from './planDocumentSummary.js';
 
 /** A document's summary (checked), its chunks and its fields, ready to record. */
@@ -70,12 +70,13 @@ export async function summarizeWithFields(file: string, document: SourceDocument
 
 /**
  * The stored summary of these bytes made under the same summary settings (under another field set),
- * with its chunks, its warnings and no calls; undefined when there is none or the run is forced.
+ * from a text the run's OCR settings read alike, with its chunks, its warnings and no calls;
+ * undefined when there is none or the run is forced.
  */
 function _findReusableSummary(sha256: string, options: SummarizeWithFieldsOptions): Omit<SummarizedDocument, 'fields'> | undefined {
 	const {earlier, work} = options;
 	if (work.force || earlier?.status !== 'done' || earlier.sha256 !== sha256 || earlier.summary === null || earlier.summaryKey === null) return undefined;
-	if (!hasSameSummarySettings(earlier.summaryKey, work.keys)) return undefined;
+	if (!hasSameSummarySettings(earlier.summaryKey, work.keys) || !isOcrKeyCurrent(earlier.ocrKey, work.keys.currentOcrKeys)) return undefined;
 	const chunks = work.store.listChunks(sha256, earlier.summaryKey);
 	const summary: DocumentSummary = {
 		summary: earlier.summary, ...(earlier.keyPoints === null ? {} : {keyPoints: earlier.keyPoints}), chunks: [],

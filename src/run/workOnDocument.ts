@@ -1,5 +1,6 @@
 import type {DocumentMeta, Lease} from '../store/types.js';
 import {createCallModel} from './createCallModel.js';
+import {getDocumentOcrKey} from './getSettingsKeys.js';
 import {readSourceDocument} from './readSourceDocument.js';
 import type {DocumentWork} from './DocumentWork.js';
 import {summarizeWithFields} from './summarizeWithFields.js';
@@ -62,6 +63,8 @@ export async function workOnDocument(work: DocumentWork, attempt: DocumentAttemp
 		lease, summary: summary.summary, keyPoints: summary.keyPoints ?? null, model: work.engineId, pipeline: config.name, summaryKey: work.keys.summaryKey,
 		promptTokens: summary.promptTokens + (fields?.promptTokens ?? 0), outputTokens: summary.outputTokens + (fields?.outputTokens ?? 0),
 		llmCalls: summary.calls - summary.cachedCalls + (fields?.llmCalls ?? 0), seconds, runId, warnings, summaryWarnings: summary.warnings,
+		// How the text just read depends on OCR, so that a rerun under OCR settings that read it otherwise does it again (decideDocument).
+		ocrKey: getDocumentOcrKey(document.ocrDependence, work.keys),
 	});
 	if (!written) return 'lease-lost';
 	if (verification !== undefined) store.putVerification(file, document.sha256, summary.summary, verification);

@@ -161,6 +161,7 @@ export class Store {
 			seconds: result.seconds,
 			warnings: JSON.stringify(result.warnings ?? []),
 			summaryWarnings: JSON.stringify(result.summaryWarnings ?? []),
+			ocrKey: result.ocrKey ?? null,
 			runId: result.runId,
 			now: this.#now(),
 		})).changes === 1;

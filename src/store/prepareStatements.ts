@@ -13,12 +13,12 @@ const _documentColumns = `path, sha256, bytes, format, pages, title, status, err
 	summary_key AS summaryKey, prompt_tokens AS promptTokens, output_tokens AS outputTokens,
 	llm_calls AS llmCalls, seconds, run_id AS runId, updated_at AS updatedAt, claimed_by AS claimedBy,
 	claimed_at AS claimedAt, heartbeat_at AS heartbeatAt, claim_token AS claimToken, failure_key AS failureKey,
-	warnings, summary_warnings AS summaryWarnings`;
+	warnings, summary_warnings AS summaryWarnings, ocr_key AS ocrKey`;
 
 /** Result columns of an attempt, cleared whenever a new attempt or a failure replaces a result. */
 const _clearResult = `error_code = NULL, error_message = NULL, retryable = NULL, failure_key = NULL, summary = NULL,
 	key_points = NULL, model = NULL, pipeline = NULL, summary_key = NULL, prompt_tokens = NULL,
-	output_tokens = NULL, llm_calls = NULL, seconds = NULL, warnings = NULL, summary_warnings = NULL`;
+	output_tokens = NULL, llm_calls = NULL, seconds = NULL, warnings = NULL, summary_warnings = NULL, ocr_key = NULL`;
 
 const _clearClaim = 'claimed_by = NULL, claimed_at = NULL, heartbeat_at = NULL, claim_token = NULL';
 /**
@@ -57,14 +57,14 @@ export function prepareStatements(db: Database.Database) {
 			updated_at = excluded.updated_at, ${_clearResult}
 			WHERE ${_heldBy}`),
 		markDone: db.prepare(`INSERT INTO documents (path, sha256, status, summary, key_points, model, pipeline, summary_key,
-			prompt_tokens, output_tokens, llm_calls, seconds, warnings, summary_warnings, run_id, updated_at)
+			prompt_tokens, output_tokens, llm_calls, seconds, warnings, summary_warnings, ocr_key, run_id, updated_at)
 			VALUES (@path, @sha256, 'done', @summary, @keyPoints, @model, @pipeline, @summaryKey,
-			@promptTokens, @outputTokens, @llmCalls, @seconds, @warnings, @summaryWarnings, @runId, @now)
+			@promptTokens, @outputTokens, @llmCalls, @seconds, @warnings, @summaryWarnings, @ocrKey, @runId, @now)
 			ON CONFLICT (path) DO UPDATE SET ${_clearResult}, ${_clearClaim}, sha256 = excluded.sha256, status = 'done',
 			summary = excluded.summary, key_points = excluded.key_points, model = excluded.model, pipeline = excluded.pipeline,
 			summary_key = excluded.summary_key, prompt_tokens = excluded.prompt_tokens, output_tokens = excluded.output_tokens,
 			llm_calls = excluded.llm_calls, seconds = excluded.seconds, warnings = excluded.warnings,
-			summary_warnings = excluded.summary_warnings, run_id = excluded.run_id, updated_at = excluded.updated_at
+			summary_warnings = excluded.summary_warnings, ocr_key = excluded.ocr_key, run_id = excluded.run_id, updated_at = excluded.updated_at
 			WHERE ${_heldBy}`),
 		markFailed: db.prepare(`INSERT INTO documents (path, sha256, status, error_code, error_message, retryable, failure_key, run_id, updated_at)
 			VALUES (@path, @sha256, 'failed', @code, @message, @retryable, @failureKey, @runId, @now)

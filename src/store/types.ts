@@ -61,6 +61,8 @@ export interface DocumentResult {
 	warnings?: readonly string[];
 	/** The part of `warnings` the summary gave, stored with it for a rerun that reuses it. @default none */
 	summaryWarnings?: readonly string[];
+	/** How the summarized text depends on the OCR settings (src/run/getSettingsKeys.ts, `getDocumentOcrKey`); null when it does not. @default null */
+	ocrKey?: string | null;
 }
 
 export interface DocumentFailure {
@@ -111,6 +113,8 @@ export interface DocumentRow {
 	warnings: string[] | null;
 	/** The part of `warnings` the summary gave; null when `warnings` is. */
 	summaryWarnings: string[] | null;
+	/** A done document's OCR key (see {@link DocumentResult}); null for other rows, for text OCR never reads and for summaries stored before schema version 9. */
+	ocrKey: string | null;
 }
 
 /** A process that works on documents; its claims are stored as `host:pid`. */

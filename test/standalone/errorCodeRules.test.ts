@@ -8,7 +8,7 @@ test('every error code has exactly one rule, and every rule is of a declared cod
 });
 
 test('a code\'s rule decides the key its failure is recorded with, and whether it is permanent by default', t => {
-	const keys: SettingsKeys = {summaryKey: 's', summarySettingsKey: 's', earlierSummaryKeys: [], extractKey: 'extract', summarizeKey: 'summarize', noTextKey: 'ocr', textKey: 'text'};
+	const keys: SettingsKeys = {summaryKey: 's', summarySettingsKey: 's', earlierSummaryKeys: [], extractKey: 'extract', summarizeKey: 'summarize', noTextKey: 'ocr', textKey: 'text', ocrKey: 'ocr-settings', currentOcrKeys: ['text-layer', 'ocr-settings']};
 	t.is(getFailureKey('E_ENCRYPTED', 'extract', keys), 'bytes');
 	t.is(getFailureKey('E_NO_TEXT', 'extract', keys), 'ocr');
 	t.is(getFailureKey('E_TOO_LARGE', 'extract', keys), 'extract');

@@ -48,6 +48,14 @@ test('extract --json reads a scan and an image by OCR, per page ocr and confiden
 	t.regex(image?.pages?.[0]?.text ?? '', /Invoice number 4471/);
 });
 
+test('extract --json --ocr off warns of the page of a mixed PDF that it left unread, naming it', async t => {
+	const result = await runPrecis(['extract', '--json', '--ocr', 'off', join(fixtures, 'mixed.pdf')]);
+	t.is(result.code, 0, result.stderr);
+	const mixed = JSON.parse(result.stdout.trim()) as Extracted;
+	t.deepEqual(mixed.pages?.map(page => page.text === ''), [false, true, false]);
+	t.deepEqual(mixed.warnings, ['page 2 has no text layer and OCR is off (extract.ocr.mode); set it to auto to read it']);
+});
+
 test('extract --json warns of a page OCRed with a low confidence, and only of that page', async t => {
 	// low-confidence.pdf: a clean scanned page, then the same kind of page scanned out of focus.
 	const result = await runPrecis(['extract', '--json', join(fixtures, 'low-confidence.pdf'), join(fixtures, 'scanned.pdf')]);

@@ -15,10 +15,10 @@ for (const name of ['pdf/sentence-across-pages.pdf', 'pdf/hyphenation.pdf', 'sam
 	});
 }
 
-test('OCR flags and confidences, warnings and a missing title survive packing; the path is the reader\'s', t => {
+test('OCR flags and confidences, warnings, how the text depends on OCR and a missing title survive packing; the path is the reader\'s', t => {
 	const pages = [{number: 1, text: 'A scanned page, read by OCR.', ocr: true, confidence: 71.5}, {number: 2, text: 'and its text layer', ocr: false}];
 	const document: SourceDocument = {
-		path: '/in/scan.pdf', format: 'pdf', sha256: 'abc', bytes: 1234, pages, warnings: ['page 1: low OCR confidence'],
+		path: '/in/scan.pdf', format: 'pdf', sha256: 'abc', bytes: 1234, pages, warnings: ['page 1: low OCR confidence'], ocrDependence: 'ocr',
 		text: 'A scanned page, read by OCR.\n\nand its text layer', pageStarts: [0, 30],
 	};
 	const packed = packSourceDocument(document);

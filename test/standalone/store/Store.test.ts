@@ -21,7 +21,7 @@ function _result(runId: number, overrides: Partial<DocumentResult> = {}): Docume
 
 /** The runner's rule applied to what the store holds, as a run with settings `summaryKey` sees it. */
 function _decide(store: Store, file: string, sha256: string, summaryKey: string): DocumentDecision {
-	return decideDocument(store.getDocument(file), {sha256, summaryKey, earlierSummaryKeys: [], failureKeys: [summaryKey], force: false, retryFailed: false});
+	return decideDocument(store.getDocument(file), {sha256, summaryKey, earlierSummaryKeys: [], currentOcrKeys: [], failureKeys: [summaryKey], force: false, retryFailed: false});
 }
 
 const _meta = (runId: number, sha256 = 'sha-a') => ({sha256, bytes: 1000, format: 'pdf', pages: 3, title: 'Report', runId});

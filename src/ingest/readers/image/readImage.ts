@@ -28,7 +28,7 @@ export async function readImage(bytes: Uint8Array, context: ReaderContext): Prom
 		pages.push(await recognizePage(bytes, {ocr, number: 1, warnings}));
 	}
 	if (pages.every(page => page.text === '')) throw new IngestError('E_NO_TEXT', path, `${path} has no text: ${describeEmptyOcr(pages)}`);
-	return {pages, warnings};
+	return {pages, warnings, ocrDependence: 'ocr'};
 }
 
 function _isTiff(bytes: Uint8Array): boolean {

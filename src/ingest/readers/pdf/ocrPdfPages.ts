@@ -2,14 +2,10 @@ import type {PDFDocumentProxy} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import {toError} from '../../../errors.js';
 import {recognizePage} from '../../ocr/recognizePage.js';
 import type {ExtractedPage, OcrOptions} from '../../SourceDocument.js';
+import {hasUsableText, lacksTextLayer} from './lacksTextLayer.js';
 import {measurePagePaint, type PagePaint} from './measurePagePaint.js';
 import {readPageScanImage} from './readPageScanImage.js';
 import {renderPageImage, type PageImage} from './renderPageImage.js';
-
-/** A page's text layer is usable from this many non-space characters; with fewer it is stray marks (a page number, a stamp). */
-const _usableTextChars = 20;
-/** A page with only stray characters is a scan when images cover at least this share of it. */
-const _scanImageCoverage = 0.5;
 
 export interface OcrPdfPagesOptions {
 	ocr: OcrOptions;
@@ -17,6 +13,13 @@ export interface OcrPdfPagesOptions {
 	unreadable: ReadonlySet<number>;
 	/** Receives a warning per page that could not be OCRed, was rendered below `ocr.dpi` or has a low confidence. */
 	warnings: string[];
+}
+
+export interface OcrPdfPagesResult {
+	/** Every page, OCRed or as it was. */
+	pages: ExtractedPage[];
+	/** Whether OCR read a page or tried to (one that failed keeps its text layer): the text then depends on the OCR settings. */
+	ocrUsed: boolean;
 }
 
 /** A page as it ends up, with its warnings (kept apart so that they are reported in page order). */
@@ -27,8 +30,7 @@ interface _PageOutcome {
 
 /**
  * OCRs the pages of a PDF that need it, by `ocr.mode`: `always` every page; `auto` each page
- * without a usable text layer, that is a page without text that draws something, or one with only
- * a few stray characters whose area is mostly covered by images. An OCRed page's text replaces its
+ * without a usable text layer (see lacksTextLayer). An OCRed page's text replaces its
  * text layer; the other pages keep theirs. A page that cannot be rendered or read keeps its text
  * layer and becomes a warning.
  *
@@ -37,13 +39,15 @@ interface _PageOutcome {
  * cores busy. At most one rendered page waits for Tesseract, which bounds the memory to two page
  * images.
  */
-export async function ocrPdfPages(document: PDFDocumentProxy, pages: readonly ExtractedPage[], options: OcrPdfPagesOptions): Promise<ExtractedPage[]> {
+export async function ocrPdfPages(document: PDFDocumentProxy, pages: readonly ExtractedPage[], options: OcrPdfPagesOptions): Promise<OcrPdfPagesResult> {
 	const {ocr, unreadable} = options;
 	const outcomes: Array<Promise<_PageOutcome>> = [];
 	let recognizing: Promise<unknown> = Promise.resolve();
+	let ocrUsed = false;
 	for (const page of pages) {
 		const warnings: string[] = [];
 		const keep = (error: unknown): _PageOutcome => {
+			ocrUsed = true;
 			warnings.push(`page ${page.number}: OCR failed (${toError(error).message})`);
 			return {page, warnings};
 		};
@@ -58,6 +62,7 @@ export async function ocrPdfPages(document: PDFDocumentProxy, pages: readonly Ex
 			outcomes.push(Promise.resolve({page, warnings}));
 			continue;
 		}
+		ocrUsed = true;
 		// Tesseract reads one page at a time: wait for the page before, which read while this one rendered.
 		await recognizing;
 		const recognized = recognizePage(image.image, {ocr, number: page.number, dpi: image.dpi, warnings}).then(read => ({page: read, warnings}), keep);
@@ -66,7 +71,7 @@ export async function ocrPdfPages(document: PDFDocumentProxy, pages: readonly Ex
 	}
 	const settled = await Promise.all(outcomes);
 	for (const outcome of settled) options.warnings.push(...outcome.warnings);
-	return settled.map(outcome => outcome.page);
+	return {pages: settled.map(outcome => outcome.page), ocrUsed};
 }
 
 /**
@@ -75,13 +80,13 @@ export async function ocrPdfPages(document: PDFDocumentProxy, pages: readonly Ex
  * text layer is kept.
  */
 async function _renderIfNeeded(document: PDFDocumentProxy, page: ExtractedPage, ocr: OcrOptions, warnings: string[]): Promise<PageImage | undefined> {
-	const chars = page.text.replace(/\s/g, '').length;
-	if (ocr.mode !== 'always' && chars >= _usableTextChars) return undefined;
+	if (ocr.mode !== 'always' && hasUsableText(page.text)) return undefined;
 	const pdfPage = await document.getPage(page.number);
 	try {
-		const paint = await measurePagePaint(pdfPage);
-		if (ocr.mode !== 'always' && !_lacksTextLayer(paint, chars)) return undefined;
-		const scanned = await readPageScanImage(pdfPage, paint, ocr);
+		let measured: PagePaint | undefined;
+		const measurePaint = async () => (measured ??= await measurePagePaint(pdfPage));
+		if (ocr.mode !== 'always' && !(await lacksTextLayer(page.text, measurePaint))) return undefined;
+		const scanned = await readPageScanImage(pdfPage, await measurePaint(), ocr);
 		if (scanned !== undefined) return scanned;
 		const rendered = await renderPageImage(document, pdfPage, ocr);
 		if (rendered.dpi < ocr.dpi - 0.5) warnings.push(`page ${page.number}: rendered for OCR at ${Math.round(rendered.dpi)} DPI instead of ${ocr.dpi}, to stay within extract.ocr.maxPixels (${ocr.maxPixels})`);
@@ -89,9 +94,4 @@ async function _renderIfNeeded(document: PDFDocumentProxy, page: ExtractedPage, 
 	} finally {
 		pdfPage.cleanup();
 	}
-}
-
-/** Whether a page with this paint and `chars` non-space characters (under {@link _usableTextChars}) lacks a usable text layer. */
-function _lacksTextLayer(paint: PagePaint, chars: number): boolean {
-	return chars === 0 ? paint.paintsAnything : paint.imageCoverage >= _scanImageCoverage;
 }

@@ -53,14 +53,30 @@ test.serial('in a mixed PDF only the scanned page is OCRed; the others keep thei
 test.serial('mode always OCRs pages that have a text layer as well', async t => {
 	const document = await read('ocr/mixed.pdf', {mode: 'always'});
 	t.deepEqual(document.pages.map(page => page.ocr), [true, true, true]);
+	t.is(document.ocrDependence, 'ocr');
 	t.true(measureWordRecall(knownText.mixedTextLayer[0]!, document.pages[0]!.text) >= 0.95, document.pages[0]!.text);
 });
 
 test.serial('mode off keeps the old behaviour: a scan fails with E_NO_TEXT, an image too', async t => {
 	await t.throwsAsync(read('ocr/scanned.pdf', {mode: 'off'}), {code: 'E_NO_TEXT', message: /scanned\.pdf has no text layer and OCR is off \(extract\.ocr\.mode\); set it to auto/});
 	await t.throwsAsync(read('ocr/page.png', {mode: 'off'}), {code: 'E_NO_TEXT', message: /page\.png is an image and OCR is off/});
+});
+
+test.serial('mode off names in one warning the pages auto would OCR, and says the text depends on OCR; a text layer costs no warning', async t => {
 	const mixed = await read('ocr/mixed.pdf', {mode: 'off'});
 	t.deepEqual(mixed.pages.map(page => [page.ocr, page.text === '']), [[false, false], [false, true], [false, false]]);
+	t.deepEqual(mixed.warnings, ['page 2 has no text layer and OCR is off (extract.ocr.mode); set it to auto to read it']);
+	t.is(mixed.ocrDependence, 'ocr');
+	const typed = await read('pdf/two-column-paragraphs.pdf', {mode: 'off'});
+	t.deepEqual(typed.warnings, []);
+	t.is(typed.ocrDependence, 'text-layer');
+});
+
+test.serial('how a text depends on OCR: a text layer alone, a page OCRed, every page under always, an image; never a DOCX', async t => {
+	t.is((await read('pdf/two-column-paragraphs.pdf')).ocrDependence, 'text-layer');
+	t.is((await read('ocr/mixed.pdf')).ocrDependence, 'ocr');
+	t.is((await read('ocr/page.png')).ocrDependence, 'ocr');
+	t.is((await read('docx/headings-lists-table.docx')).ocrDependence, undefined);
 });
 
 test.serial('a page that OCR finds empty makes E_NO_TEXT say so', async t => {
