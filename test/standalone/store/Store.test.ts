@@ -44,6 +44,20 @@ test('an unknown document is processed; a done one with the same bytes and setti
 	});
 });
 
+test('a done document keeps its OCR key (NULL when none is given); a new attempt or a failure clears it', t => {
+	const store = _openTempStore(t);
+	const runId = store.startRun({pipeline: 'map-reduce', configHash: 'c'});
+	store.markDone('scan.pdf', 'sha-s', _result(runId, {ocrKey: 'ocr-1'}));
+	store.markDone('notes.txt', 'sha-n', _result(runId));
+	t.is(store.getDocument('scan.pdf')?.ocrKey, 'ocr-1');
+	t.is(store.getDocument('notes.txt')?.ocrKey, null);
+	store.markRunning('scan.pdf', _meta(runId, 'sha-s'));
+	t.is(store.getDocument('scan.pdf')?.ocrKey, null);
+	store.markDone('scan.pdf', 'sha-s', _result(runId, {ocrKey: 'ocr-2'}));
+	store.markFailed('scan.pdf', {sha256: 'sha-s', code: 'E_GENERATION_FAILED', message: 'boom', retryable: true, runId});
+	t.is(store.getDocument('scan.pdf')?.ocrKey, null);
+});
+
 test('a failure never marks the bytes processed, even after a done result (poisoned hash)', t => {
 	const store = _openTempStore(t);
 	const runId = store.startRun({pipeline: 'map-reduce', configHash: 'c'});
