@@ -24,7 +24,7 @@ import {SequencePool} from './SequencePool.js';
 import {toChatHistory} from './toChatHistory.js';
 import {verifyGpuBackend} from './verifyGpuBackend.js';
 import {chooseGpuRoute, listGpuRoutes, type GpuRoute} from './chooseGpuRoute.js';
-import {preloadCudaFallback} from './preloadCudaFallback.js';
+import {localCudaBackendVariable, preloadGpuRoute} from './preloadGpuRoute.js';
 
 /** One context sequence with the chat that drives it; both live as long as the engine. */
 interface _Slot {
@@ -257,10 +257,10 @@ interface _LoadLog {
 async function _getLlama(options: ResolvedLocalEngineOptions, loadLog: _LoadLog): Promise<Llama> {
 	const route = await _chooseGpu(options.gpu);
 	try {
-		if (route === 'cuda-fallback') await preloadCudaFallback();
+		const gpu = route === false ? false : await preloadGpuRoute(route);
 		return await getLlama({
 			build: 'never',
-			gpu: route === 'cuda-fallback' ? 'cuda' : route,
+			gpu,
 			// No cap here: the context gets exactly `threads` threads.
 			maxThreads: 0,
 			logLevel: LlamaLogLevel.error,
@@ -286,7 +286,8 @@ async function _chooseGpu(gpu: LocalEngineGpu): Promise<GpuRoute | false> {
 	const supported = (await getLlamaGpuTypes('supported')).filter(type => type !== false);
 	if (gpu === 'auto' && supported.length === 0) return false;
 	if (gpu !== 'auto' && !supported.includes(gpu)) return gpu;
-	const choice = await chooseGpuRoute(listGpuRoutes(gpu, supported), async route => verifyGpuBackend(route));
+	const localCuda = (process.env[localCudaBackendVariable] ?? '') !== '';
+	const choice = await chooseGpuRoute(listGpuRoutes(gpu, supported, localCuda), async route => verifyGpuBackend(route));
 	if (choice.route !== false || gpu === 'auto') {
 		if (choice.warning !== undefined) process.stderr.write(`precis: ${choice.warning}${choice.route === false ? `. To use the GPU: ${_gpuFix(supported[0] ?? 'cuda')}` : ''}\n`);
 		return choice.route;

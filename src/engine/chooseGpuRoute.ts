@@ -1,6 +1,9 @@
 import type {GpuBackend, GpuVerdict} from './verifyGpuBackend.js';
 
-/** A GPU backend route precis can run on: node-llama-cpp's GPU types, and its CUDA 12 build as `cuda-fallback`. */
+/**
+ * A GPU backend route precis can run on: node-llama-cpp's GPU types, its CUDA 12 build as
+ * `cuda-fallback`, and a CUDA backend built on the machine as `cuda-local` (see preloadGpuRoute).
+ */
 export type GpuRoute = Exclude<GpuBackend, 'auto'>;
 
 export interface GpuRouteChoice {
@@ -23,11 +26,13 @@ const _driverOrToolchain = /PTX|toolchain|no kernel image|driver|libcudart|libcu
 
 /**
  * The routes to try for `gpu` on a machine where node-llama-cpp supports `supported` GPU types, in
- * order: CUDA, then its CUDA 12 build, then Vulkan, then Metal.
+ * order: the CUDA backend built on this machine when there is one (`localCuda`), CUDA, its CUDA 12
+ * build, then Vulkan, then Metal.
  */
-export function listGpuRoutes(gpu: Exclude<GpuBackend, 'cuda-fallback'>, supported: readonly string[]): GpuRoute[] {
+export function listGpuRoutes(gpu: Exclude<GpuBackend, 'cuda-fallback' | 'cuda-local'>, supported: readonly string[], localCuda = false): GpuRoute[] {
 	const wanted = gpu === 'auto' ? supported : [gpu];
-	return (['cuda', 'vulkan', 'metal'] as const).filter(type => wanted.includes(type)).flatMap(type => (type === 'cuda' ? ['cuda', 'cuda-fallback'] as const : [type]));
+	const cuda = [...(localCuda ? ['cuda-local'] as const : []), 'cuda', 'cuda-fallback'] as const;
+	return (['cuda', 'vulkan', 'metal'] as const).filter(type => wanted.includes(type)).flatMap(type => (type === 'cuda' ? cuda : [type]));
 }
 
 /**
@@ -54,8 +59,10 @@ export async function chooseGpuRoute(routes: readonly GpuRoute[], selfTest: (rou
 	return _choose(false, attempts, notes);
 }
 
+const _describe: Partial<Record<GpuRoute, string>> = {'cuda-fallback': ' (node-llama-cpp\'s CUDA 12 build)', 'cuda-local': ' (the CUDA backend built on this machine)'};
+
 function _choose(route: GpuRoute | false, attempts: GpuRouteChoice['attempts'], notes: readonly string[]): GpuRouteChoice {
 	const tried = notes.join('; ');
-	const runs = route === false ? 'running on the CPU' : `running on ${route}${route === 'cuda-fallback' ? ' (node-llama-cpp\'s CUDA 12 build)' : ''}`;
+	const runs = route === false ? 'running on the CPU' : `running on ${route}${_describe[route] ?? ''}`;
 	return {route, attempts, tried, warning: tried === '' ? undefined : `GPU self-test: ${tried}; ${runs}`};
 }

@@ -7,13 +7,12 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {getLlama, LlamaLogLevel} from 'node-llama-cpp';
-import {preloadCudaFallback} from './preloadCudaFallback.js';
+import {preloadGpuRoute} from './preloadGpuRoute.js';
 import {writeSyntheticModel} from './synthetic/writeSyntheticModel.js';
 import type {GpuBackend} from './verifyGpuBackend.js';
 
 const route = process.argv[2] as GpuBackend;
-if (route === 'cuda-fallback') await preloadCudaFallback();
-const gpu = route === 'cuda-fallback' ? 'cuda' : route;
+const gpu = route === 'auto' ? route : await preloadGpuRoute(route);
 const folder = await mkdtemp(join(tmpdir(), 'precis-gpu-test-'));
 try {
 	const {path} = await writeSyntheticModel(join(folder, 'self-test.gguf'), {preset: 'tiny', seed: 1});

@@ -1,8 +1,11 @@
 import {spawn} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 
-/** A backend to test: node-llama-cpp's choice (`auto`), a GPU type, or `cuda-fallback`: its CUDA 12 build (see preloadCudaFallback). */
-export type GpuBackend = 'auto' | 'cuda' | 'cuda-fallback' | 'vulkan' | 'metal';
+/**
+ * A backend to test: node-llama-cpp's choice (`auto`), a GPU type, `cuda-fallback`: its CUDA 12
+ * build (see preloadCudaFallback), or `cuda-local`: a CUDA backend built on this machine (see preloadGpuRoute).
+ */
+export type GpuBackend = 'auto' | 'cuda' | 'cuda-fallback' | 'cuda-local' | 'vulkan' | 'metal';
 
 export type GpuVerdict = {ok: true; backend: string | false} | {ok: false; detail: string};
 

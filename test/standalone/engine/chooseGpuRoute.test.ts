@@ -54,3 +54,23 @@ test('the CUDA 12 build is tried only after a driver or toolchain failure; a rou
 	const cpuOnly = scriptSelfTest({vulkan: {ok: true, backend: false}});
 	t.like(await chooseGpuRoute(['vulkan'], cpuOnly.selfTest), {route: false, warning: 'GPU self-test: vulkan ran on the CPU; running on the CPU'});
 });
+
+test('routes: a CUDA backend built on this machine goes first among the CUDA routes, and only when there is one', t => {
+	t.deepEqual(listGpuRoutes('auto', ['vulkan', 'cuda'], true), ['cuda-local', 'cuda', 'cuda-fallback', 'vulkan']);
+	t.deepEqual(listGpuRoutes('cuda', ['cuda'], true), ['cuda-local', 'cuda', 'cuda-fallback']);
+	t.deepEqual(listGpuRoutes('vulkan', ['cuda', 'vulkan'], true), ['vulkan']);
+	t.deepEqual(listGpuRoutes('auto', ['vulkan'], true), ['vulkan']);
+});
+
+test('a local CUDA backend that fails hands over to the prebuilt routes; one that runs says so only when it was not first', async t => {
+	const failing = scriptSelfTest({'cuda-local': {ok: false, detail: 'the locally built CUDA backend (/x/libggml-cuda.so) is missing'}, cuda: ptxFailure, 'cuda-fallback': {ok: true, backend: 'cuda'}});
+	const choice = await chooseGpuRoute(listGpuRoutes('auto', ['cuda'], true), failing.selfTest);
+	t.deepEqual(failing.ran, ['cuda-local', 'cuda', 'cuda-fallback']);
+	t.is(choice.route, 'cuda-fallback');
+	t.regex(choice.warning ?? '', /^GPU self-test: cuda-local failed \(the locally built CUDA backend .+ is missing\); cuda failed \(.+\); running on cuda-fallback/);
+	const working = scriptSelfTest({'cuda-local': {ok: true, backend: 'cuda'}});
+	t.like(await chooseGpuRoute(listGpuRoutes('auto', ['cuda'], true), working.selfTest), {route: 'cuda-local', warning: undefined});
+	t.deepEqual(working.ran, ['cuda-local']);
+	const second = scriptSelfTest({vulkan: {ok: true, backend: 'vulkan'}, 'cuda-local': {ok: false, detail: 'no CUDA GPU'}, cuda: {ok: false, detail: 'out of memory'}});
+	t.like(await chooseGpuRoute(listGpuRoutes('auto', ['cuda', 'vulkan'], true), second.selfTest), {route: 'vulkan'});
+});
