@@ -9,7 +9,7 @@
  * It needs no registry: only this working tree with its node_modules and Node 20
  * (scripts/gpu/device/ carries both to a machine that has neither).
  * Prints one JSON object on stdout, a line per route on stderr as each ends, and, when OUT is set,
- * writes $OUT/gpu-check-<routes>.json after every route, so that a run cut short keeps what it measured.
+ * writes $OUT/gpu-check-<routes joined by _>.json after every route, so that a run cut short keeps what it measured.
  *
  *   npx tsx scripts/gpu/checkGpuRoutes.ts [routes: cuda,cuda-fallback,vulkan,cpu] [sequences: 1,2,4,8] [documents: 8]
  */
@@ -44,7 +44,7 @@ const _record = (row: object): void => {
 	process.stderr.write(`${JSON.stringify(row)}\n`);
 	if (out === '') return;
 	mkdirSync(out, {recursive: true});
-	writeFileSync(join(out, `gpu-check-${routes.join('+')}.json`), `${JSON.stringify(_report(), null, 2)}\n`);
+	writeFileSync(join(out, `gpu-check-${routes.join('_')}.json`), `${JSON.stringify(_report(), null, 2)}\n`);
 };
 for (const route of routes) {
 	const verdict = route === 'cpu' ? {ok: true as const, backend: false as const} : await verifyGpuBackend(route, 300_000);
