@@ -10,8 +10,13 @@
 import {register} from 'tsx/esm/api';
 
 const nativePush = Array.prototype.push;
-await import('pdfjs-dist/legacy/build/pdf.mjs');
-globalThis.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-Array.prototype.push = nativePush;
+try {
+	await import('pdfjs-dist/legacy/build/pdf.mjs');
+	globalThis.pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+} catch {
+	// pdf.js cannot load in this installation: text and DOCX are still read, and loadPdfjs fails each PDF with the reason.
+} finally {
+	Array.prototype.push = nativePush;
+}
 register();
 await import('./extractionWorker.ts');

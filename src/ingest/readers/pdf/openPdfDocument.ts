@@ -10,10 +10,14 @@ const _pdfjsRoot = fileURLToPath(pdfjsRootUrl);
  * Opens a PDF with pdf.js set up for text extraction in Node: CMaps and standard fonts from
  * pdfjs-dist, no font loading, eval, system fonts or canvas, no console output. The bytes are copied,
  * since pdf.js takes over (detaches) the buffer it is given. A password-protected document throws
- * E_ENCRYPTED, anything else that cannot be opened E_PARSE_FAILED.
+ * E_ENCRYPTED, anything else that cannot be opened E_PARSE_FAILED; an installation where pdf.js itself
+ * cannot load (its optional @napi-rs/canvas missing) E_CONFIG_INVALID, retried once that is fixed.
  */
 export async function openPdfDocument(bytes: Uint8Array, path: string): Promise<PDFDocumentProxy> {
-	const {getDocument} = await loadPdfjs();
+	const {getDocument} = await loadPdfjs().catch((thrown: unknown) => {
+		const error = toError(thrown);
+		throw new IngestError('E_CONFIG_INVALID', path, `${path} was not read: pdf.js could not be loaded (${error.message}); reinstall precis with its optional dependencies (npm ci, without --omit=optional), since pdf.js needs @napi-rs/canvas`, {cause: error});
+	});
 	const task = getDocument({
 		data: new Uint8Array(bytes),
 		cMapUrl: `${_pdfjsRoot}cmaps/`,
