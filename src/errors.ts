@@ -124,6 +124,18 @@ export class ConfigError extends PipelineError {
 	}
 }
 
+/**
+ * precis cannot work on this machine as installed (its extraction processes cannot start): no
+ * document's fault, so the run stops without recording a failure against any.
+ */
+export class InstallationError extends PipelineError {
+	override name = 'InstallationError';
+
+	constructor(message: string, options: PipelineErrorOptions = {}) {
+		super('E_CONFIG_INVALID', message, options);
+	}
+}
+
 /** The model or inference engine failed: loading, generation, or a prompt that does not fit. */
 export class EngineError extends PipelineError {
 	override name = 'EngineError';

@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import type {ResolvedConfig} from '../config/schema.js';
-import {IngestError, type ErrorCode} from '../errors.js';
+import {IngestError, InstallationError, type ErrorCode} from '../errors.js';
 import type {FileIdentity} from './createInputGuard.js';
 import {findOcrLanguageFiles} from './ocr/findOcrLanguageFiles.js';
 import type {ExtractLimits, SourceDocument} from './SourceDocument.js';
@@ -33,18 +33,25 @@ export type ExtractionReply =
 	| {id: number; ok: true; document: SourceDocument}
 	| {id: number; ok: false; error: {code: ErrorCode; message: string; retryable: boolean}};
 
+/** What an extraction process sends: once that it started, then a reply per document. */
+export type ExtractionMessage = {ready: true} | ExtractionReply;
+
 interface _Job {
 	request: ExtractionRequest;
 	/** Processes that died under this job: the first crash is retried in a fresh process. */
 	crashes: number;
 	resolve: (document: SourceDocument) => void;
-	reject: (error: IngestError) => void;
+	reject: (error: IngestError | InstallationError) => void;
 }
 
 interface _Worker {
 	child: ChildProcess;
 	job: _Job | undefined;
 	timer: NodeJS.Timeout | undefined;
+	/** Whether the process said it started (loaded its modules); until then its stderr is kept. */
+	ready: boolean;
+	/** The end of what the process wrote to stderr before it was ready. */
+	startupStderr: string;
 }
 
 /**
@@ -53,6 +60,7 @@ interface _Worker {
  */
 const _workerPath = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? 'startExtractionWorker.mjs' : 'extractionWorker.js', import.meta.url));
 const _memoryPollMs = 100;
+const _startupStderrChars = 4096;
 
 /**
  * Extracts documents in child processes, one document per process at a time, so that both cores
@@ -66,6 +74,8 @@ export class ExtractionPool {
 	readonly #waiting: _Job[] = [];
 	#nextId = 1;
 	#closed = false;
+	/** Set once processes failed to start twice in a row for one document: every extraction fails with it. */
+	#unavailable: InstallationError | undefined;
 
 	/** A pool for the config's `extract` section (limits, time and memory per document, processes); `workers` overrides its process count. */
 	static fromConfig({timeoutSeconds, maxMemoryMb, workers, ...limits}: ResolvedConfig['extract'], options: {workers?: number} = {}): ExtractionPool {
@@ -93,6 +103,7 @@ export class ExtractionPool {
 	/** Extracts the file at `path`; with `identity` (from {@link createInputGuard}), only if it is still that file. */
 	extract(path: string, identity?: FileIdentity): Promise<SourceDocument> {
 		if (this.#closed) return Promise.reject(new IngestError('E_INTERRUPTED', path, `not extracting ${path}: precis is shutting down`));
+		if (this.#unavailable !== undefined) return Promise.reject(this.#unavailable);
 		return new Promise((resolve, reject) => {
 			this.#waiting.push({request: {id: this.#nextId++, path, limits: this.#options.limits, ...(identity === undefined ? {} : {identity})}, crashes: 0, resolve, reject});
 			this.#dispatch();
@@ -129,9 +140,14 @@ export class ExtractionPool {
 			stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
 			serialization: 'advanced',
 		});
-		const worker: _Worker = {child, job: undefined, timer: undefined};
-		child.stderr?.resume();
-		child.on('message', (reply: ExtractionReply) => this.#settle(worker, reply));
+		const worker: _Worker = {child, job: undefined, timer: undefined, ready: false, startupStderr: ''};
+		child.stderr?.setEncoding('utf8').on('data', (data: string) => {
+			if (!worker.ready) worker.startupStderr = (worker.startupStderr + data).slice(-_startupStderrChars);
+		});
+		child.on('message', (message: ExtractionMessage) => {
+			if ('ready' in message) worker.ready = true;
+			else this.#settle(worker, message);
+		});
 		child.on('exit', (code, signal) => this.#onExit(worker, code, signal));
 		this.#workers.add(worker);
 		return worker;
@@ -209,7 +225,9 @@ export class ExtractionPool {
 		this.#release(worker);
 		if (job !== undefined) {
 			job.crashes++;
-			if (job.crashes === 1 && !this.#closed) {
+			if (!worker.ready && signal === null && job.crashes > 1) {
+				this.#becomeUnavailable(job, worker, code);
+			} else if (job.crashes === 1 && !this.#closed) {
 				// The process may have died of what it went through before (memory, a bug): try once more in a fresh one.
 				this.#waiting.unshift(job);
 			} else {
@@ -219,6 +237,18 @@ export class ExtractionPool {
 			}
 		}
 		if (!this.#closed) this.#dispatch();
+	}
+
+	/**
+	 * Fails `job`, every document waiting and every later one with one InstallationError: a fresh
+	 * process exited by itself before it started (a module that failed to load), after the one before
+	 * it died too, so none will start, whatever the document. A process killed by a signal is not
+	 * taken for this: something outside (a user, the kernel's OOM killer) may have killed it.
+	 */
+	#becomeUnavailable(job: _Job, worker: _Worker, code: number | null): void {
+		const reason = _lastErrorLine(worker.startupStderr);
+		this.#unavailable = new InstallationError(`precis's extraction processes could not start (exit code ${code ?? '?'}${reason === undefined ? '' : `: ${reason}`}); its installation is incomplete or broken: reinstall it (npm ci) and run again`);
+		for (const waiting of [job, ...this.#waiting.splice(0)]) waiting.reject(this.#unavailable);
 	}
 
 	/**
@@ -249,6 +279,12 @@ export class ExtractionPool {
 			worker.child.kill('SIGKILL');
 		});
 	}
+}
+
+/** The line naming why a process failed to start: its last `...Error: ...` line, else its last line. */
+function _lastErrorLine(stderr: string): string | undefined {
+	const lines = stderr.split('\n').map(line => line.trim()).filter(line => line !== '');
+	return lines.findLast(line => /^\w*Error\b/u.test(line)) ?? lines.at(-1);
 }
 
 /** Resident memory of a process in MiB, from /proc (Linux); undefined elsewhere. */

@@ -4,7 +4,7 @@
  */
 import {isPipelineError, toError} from '../errors.js';
 import {readDocument} from './readDocument.js';
-import type {ExtractionReply, ExtractionRequest} from './ExtractionPool.js';
+import type {ExtractionMessage, ExtractionRequest} from './ExtractionPool.js';
 import {keepOcrEngineUntilExit} from './ocr/useOcrEngine.js';
 
 keepOcrEngineUntilExit();
@@ -21,6 +21,9 @@ process.on('message', (message: ExtractionRequest) => {
 	);
 });
 
-function _reply(reply: ExtractionReply): void {
-	process.send?.(reply);
+// Started: from here on, a process that dies is the document's doing, not the installation's.
+_reply({ready: true});
+
+function _reply(message: ExtractionMessage): void {
+	process.send?.(message);
 }

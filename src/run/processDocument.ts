@@ -1,4 +1,4 @@
-import {isPipelineError, toError} from '../errors.js';
+import {InstallationError, isPipelineError, toError} from '../errors.js';
 import type {FileIdentity} from '../ingest/createInputGuard.js';
 import type {Lease} from '../store/types.js';
 import {recheckStoredSummary} from './checkDocumentSummary.js';
@@ -104,7 +104,7 @@ function _recordFailure(work: DocumentWork, path: string, attempt: DocumentAttem
 	else tally.skipped(path, 'claimed-elsewhere');
 }
 
-/** A failure of the store, not of the document: the run cannot record outcomes and must stop. */
+/** A failure of the store or of the installation, not of the document: the run cannot go on and must stop. */
 function _isRunError(error: Error): boolean {
-	return error.name === 'SqliteError' || (isPipelineError(error) && error.code === 'E_DB_BUSY');
+	return error.name === 'SqliteError' || error instanceof InstallationError || (isPipelineError(error) && error.code === 'E_DB_BUSY');
 }

@@ -1,6 +1,6 @@
 import {stat} from 'node:fs/promises';
 import type {CommandModule} from 'yargs';
-import {IngestError, isPipelineError, toError} from '../../errors.js';
+import {IngestError, InstallationError, isPipelineError, toError} from '../../errors.js';
 import {createInputGuard, type Admission} from '../../ingest/createInputGuard.js';
 import {discoverFiles} from '../../ingest/discoverFiles.js';
 import {ExtractionPool} from '../../ingest/ExtractionPool.js';
@@ -14,7 +14,8 @@ export interface ExtractCommand extends ConfigFlags {
 	json: boolean;
 }
 
-type _Outcome = {ok: true; document: SourceDocument} | {ok: false; path: string; code: string; message: string};
+/** A failure's `installation`: precis itself could not extract (see InstallationError), not this file. */
+type _Outcome = {ok: true; document: SourceDocument} | {ok: false; path: string; code: string; message: string; installation: boolean};
 
 /** `precis extract <file|dir>...`: the text precis would summarize, as text or JSON (Lines). */
 export const ExtractCommand: CommandModule<object, ExtractCommand> = {
@@ -40,22 +41,24 @@ export const ExtractCommand: CommandModule<object, ExtractCommand> = {
 				(document): _Outcome => ({ok: true, document}),
 				(error: unknown): _Outcome => {
 					const failure = toError(error);
-					return {ok: false, path, code: isPipelineError(failure) ? failure.code : 'E_PARSE_FAILED', message: failure.message};
+					return {ok: false, path, code: isPipelineError(failure) ? failure.code : 'E_PARSE_FAILED', message: failure.message, installation: failure instanceof InstallationError};
 				},
 			);
 		}
 		let failed = 0;
+		let installationFailed = false;
 		for (const pending of outcomes) {
 			const outcome = await pending;
 			if (!outcome.ok) {
 				failed++;
+				installationFailed ||= outcome.installation;
 				process.stderr.write(`precis: ${outcome.code}: ${outcome.message}\n`);
 			}
 			process.stdout.write(args.json ? `${JSON.stringify(_toJson(outcome))}\n` : _toText(outcome, paths.length > 1));
 		}
 		const singleFile = args.inputs.length === 1 && paths.length === 1 && paths[0] === args.inputs[0];
 		if (paths.length === 0) process.stderr.write('precis: no documents found under the inputs given\n');
-		if (failed > 0) process.exitCode = singleFile ? ExitCode.CouldNotProceed : ExitCode.SomeFailed;
+		if (failed > 0) process.exitCode = singleFile || installationFailed ? ExitCode.CouldNotProceed : ExitCode.SomeFailed;
 	},
 };
 

@@ -91,3 +91,13 @@ test('user mistakes exit 1 with one line and no stack trace', async t => {
 		t.regex(result.stderr, /^precis: /, args.join(' '));
 	}
 });
+
+test('extraction processes that cannot start: exit 1 (could not proceed), each file failing with the reason, not as corrupt', async t => {
+	const breakForkedProcesses = join(process.cwd(), 'test', 'helpers', 'breakForkedProcesses.cjs');
+	const files = [join(fixtures, 'samples', 'project-notes.md'), join(fixtures, 'samples', 'quarterly-report.docx')];
+	const result = await runPrecis(['extract', '--json', ...files], {env: {NODE_OPTIONS: `--require=${breakForkedProcesses}`}});
+	t.is(result.code, 1, result.stderr);
+	const outcomes = result.stdout.trim().split('\n').map(line => JSON.parse(line) as Extracted);
+	t.deepEqual(outcomes.map(outcome => outcome.error?.code), ['E_CONFIG_INVALID', 'E_CONFIG_INVALID']);
+	t.regex(outcomes[0]?.error?.message ?? '', /extraction processes could not start \(exit code 1: Error: a module failed to load/);
+});
