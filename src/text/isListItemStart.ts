@@ -3,11 +3,13 @@
  * statements): a bullet (`-`, `*`, `+`, `•`, `‣`, `◦`, `▪`, `–`, `—`), or a number of up to three
  * digits (any script), a single letter (any case, any script) or a roman numeral up to 89 (`iv`,
  * `XII`), followed by `.` or `)` and optionally opened by `(`: "2.", "b)", "(iv)". A roman numeral
- * must be well formed, so that words made of its letters ("civil.", "mild)") are no markers.
+ * must be well formed, so that words made of its letters ("civil.", "mild)") are no markers. A
+ * telephone number's bracketed area code ("(605) 574-2307") is no marker either.
  */
 const _marker = String.raw`(?:[-*+•‣◦▪–—]|\(?(?:\p{N}{1,3}|\p{L}|(?=[ivxl])(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3}))[.)])`;
 
-const _itemStart = new RegExp(String.raw`^\s*${_marker}\s+(?=\S)`, 'iu');
+const _phoneNumber = String.raw`\(\p{N}{3}\)\s*\p{N}{3}[-.\s]\p{N}{4}`;
+const _itemStart = new RegExp(String.raw`^\s*(?!${_phoneNumber})(${_marker})\s+(?=\S)`, 'iu');
 const _markerAlone = new RegExp(String.raw`^${_marker}$`, 'iu');
 
 /** Whether `line` opens a list item: a marker (see above), whitespace, then the item's text. */
@@ -18,6 +20,11 @@ export function isListItemStart(line: string): boolean {
 /** `line` without the list item's marker it opens with and the whitespace around it; as it is when it opens no item. */
 export function stripListItemMarker(line: string): string {
 	return line.replace(_itemStart, '');
+}
+
+/** The list item's marker `line` opens with ("b)", "2.", "•"), or undefined when it opens no item. */
+export function readListItemMarker(line: string): string | undefined {
+	return _itemStart.exec(line)?.[1];
 }
 
 /** Whether `word` is a list item's marker alone ("2.", "iv)"), as a sentence splitter may cut it off its item. */

@@ -1,8 +1,10 @@
-import {isListItemStart, stripListItemMarker} from '../text/isListItemStart.js';
+import {readListItemMarker, stripListItemMarker} from '../text/isListItemStart.js';
 import {splitSentences} from '../text/splitSentences.js';
 
 /** A heading or label line: Markdown heading, or a few words ending in a colon ("Key points:"). */
 const _label = /^\s*(?:#{1,6}\s.*|(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s*){1,4}:)\s*$/u;
+/** A marker that may as well be a name's initial: one letter or a roman numeral, then a dot ("S.", "I."). */
+const _initialLikeMarker = /^\p{L}+\.$/u;
 /** A label opening a line before its content ("Summary: …"). */
 const _leadingLabel = /^(?:summary|title|key points?|main points?|overview|conclusions?|tl;?dr|in short)\s*:\s*/iu;
 
@@ -32,14 +34,16 @@ export function splitStatements(summary: string, keyPoints: readonly string[] = 
 function _blocks(text: string): string[] {
 	const blocks: string[] = [];
 	let paragraph: string[] = [];
+	const lines = text.replaceAll(/\*\*|__/gu, '').split(/\r?\n/u);
+	const letteredList = lines.filter(line => /\p{L}/u.test(readListItemMarker(line) ?? '')).length > 1;
 	const flush = (): void => {
 		if (paragraph.length > 0) blocks.push(paragraph.join('\n'));
 		paragraph = [];
 	};
-	for (const rawLine of text.replaceAll(/\*\*|__/gu, '').split(/\r?\n/u)) {
+	for (const rawLine of lines) {
 		if (rawLine.trim() === '' || _label.test(rawLine)) {
 			flush();
-		} else if (isListItemStart(rawLine)) {
+		} else if (_opensItem(rawLine, letteredList)) {
 			flush();
 			paragraph.push(stripListItemMarker(rawLine));
 		} else {
@@ -48,6 +52,18 @@ function _blocks(text: string): string[] {
 	}
 	flush();
 	return blocks;
+}
+
+/**
+ * Whether `line` opens a list item. A letter or roman numeral with a dot ("B.", "iv.") opens one only
+ * in a lettered list (another line opens with a letter or roman numeral too: "a)", "(ii)", "C."):
+ * alone, it is more often a name's initial ("S. Radhakrishnan", "I. M. Pei"), and leaving it out
+ * would change the statement.
+ */
+function _opensItem(line: string, letteredList: boolean): boolean {
+	const marker = readListItemMarker(line);
+	if (marker === undefined) return false;
+	return !_initialLikeMarker.test(marker) || letteredList;
 }
 
 function _readJsonSummary(text: string): {summary: string; keyPoints: string[]} | undefined {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {isListItemMarker, isListItemStart, stripListItemMarker} from '../../../src/text/isListItemStart.js';
+import {isListItemMarker, isListItemStart, readListItemMarker, stripListItemMarker} from '../../../src/text/isListItemStart.js';
 
 // Every form one of the four former copies accepted (classifyChunkEnd, splitStatements,
 // splitSentences, joinPages), and what none of them should.
@@ -16,6 +16,9 @@ test('numbers of up to three digits, in any script, with a dot or a bracket', t 
 	t.false(isListItemStart('1234. text'), 'four digits: a year, not an item');
 	t.false(isListItemStart('3.5 percent'), 'a decimal');
 	t.false(isListItemStart('12 apples'), 'a number without a dot or bracket');
+	t.false(isListItemStart('(605) 574-2307 is the line'), 'a telephone number\'s area code');
+	t.is(readListItemMarker('  (12) the twelfth'), '(12)');
+	t.is(readListItemMarker('no marker'), undefined);
 });
 
 test('single letters in either case and any script', t => {

@@ -16,6 +16,16 @@ test('statements: list items of every marker the shared rule knows lose their ma
 	t.deepEqual(splitStatements('Findings:\n+ Sales rose\n(ii) Costs fell\nB. Profit doubled\n(أ) زاد الربح'), ['Sales rose', 'Costs fell', 'Profit doubled', 'زاد الربح']);
 });
 
+test('statements keep a name\'s initials and a telephone area code, which read like list markers; a lettered list still loses its markers (fails before: "S." and "(605)" were dropped)', t => {
+	for (const summary of ['S. Radhakrishnan chaired the board.', 'I. M. Pei designed the hall.', '(605) 574-2307 is the support line.']) t.deepEqual(splitStatements(summary), [summary]);
+	t.deepEqual(splitStatements('Key points:\n- Sales rose.\nS. Radhakrishnan resigned.'), ['Sales rose.', 'S. Radhakrishnan resigned.']);
+	t.deepEqual(splitStatements('Findings:\nA. Sales rose\nB. Costs fell'), ['Sales rose', 'Costs fell']);
+	t.deepEqual(splitStatements('a) Sales rose\nb. Costs fell'), ['Sales rose', 'Costs fell']);
+	// The area code is a fact the checker now sees: an invented one is flagged.
+	const result = verifySummary('(605) 574-2307 is the support line on weekdays.', indexSource('Call the support line at (606) 574-2307 on weekdays.'), _options);
+	t.deepEqual(result.unsupported_facts.map(fact => fact.text), ['605']);
+});
+
 test('facts: names skip sentence-opening common words, a date is not also numbers, a currency code is not a name', t => {
 	const facts = extractFacts('However, Maria Gonzalez of the Bank of England paid EUR 5 on 3 March 2024 for "the plan".', () => false);
 	t.deepEqual(facts.map(fact => [fact.kind, fact.text]), [
