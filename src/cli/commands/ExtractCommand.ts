@@ -51,8 +51,9 @@ export const ExtractCommand: CommandModule<object, ExtractCommand> = {
 			const outcome = await pending;
 			if (!outcome.ok) {
 				failed++;
+				// An installation that cannot extract fails every file alike: said once.
+				if (!(outcome.installation && installationFailed)) process.stderr.write(`precis: ${outcome.code}: ${outcome.message}\n`);
 				installationFailed ||= outcome.installation;
-				process.stderr.write(`precis: ${outcome.code}: ${outcome.message}\n`);
 			}
 			process.stdout.write(args.json ? `${JSON.stringify(_toJson(outcome))}\n` : _toText(outcome, paths.length > 1));
 		}

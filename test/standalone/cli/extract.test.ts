@@ -100,4 +100,5 @@ test('extraction processes that cannot start: exit 1 (could not proceed), each f
 	const outcomes = result.stdout.trim().split('\n').map(line => JSON.parse(line) as Extracted);
 	t.deepEqual(outcomes.map(outcome => outcome.error?.code), ['E_CONFIG_INVALID', 'E_CONFIG_INVALID']);
 	t.regex(outcomes[0]?.error?.message ?? '', /extraction processes could not start \(exit code 1: Error: a module failed to load/);
+	t.is(result.stderr.match(/could not start/g)?.length, 1, 'said once on stderr');
 });
