@@ -30,7 +30,7 @@ export function startLanes(options: LanesOptions): Lanes {
 	let pulled = 0;
 	const lane = async (): Promise<void> => {
 		while (!stop.stopping) {
-			const item = await feed.next();
+			const item = await _pullUnlessStopped(feed, stop);
 			if (item.done === true || stop.stopping) return;
 			const index = pulled++;
 			options.onPulled?.(pulled);
@@ -48,4 +48,25 @@ export function startLanes(options: LanesOptions): Lanes {
 			}
 		},
 	};
+}
+
+const _done: IteratorResult<string> = {done: true, value: undefined};
+
+/**
+ * The feed's next path, or done as soon as the run stops: a watcher's feed waits for new files
+ * indefinitely, and a lane waiting on it would otherwise hold the stopped run (a run error) open
+ * until the watcher is signalled.
+ */
+async function _pullUnlessStopped(feed: LanesOptions['feed'], stop: RunStop): Promise<IteratorResult<string>> {
+	const {signal} = stop.intake;
+	let onStop = (): void => undefined;
+	const stopped = new Promise<IteratorResult<string>>(resolve => {
+		onStop = () => resolve(_done);
+		signal.addEventListener('abort', onStop, {once: true});
+	});
+	try {
+		return await Promise.race([feed.next(), stopped]);
+	} finally {
+		signal.removeEventListener('abort', onStop);
+	}
 }

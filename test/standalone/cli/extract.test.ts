@@ -93,9 +93,9 @@ test('user mistakes exit 1 with one line and no stack trace', async t => {
 });
 
 test('extraction processes that cannot start: exit 1 (could not proceed), each file failing with the reason, not as corrupt', async t => {
-	const breakForkedProcesses = join(process.cwd(), 'test', 'helpers', 'breakForkedProcesses.cjs');
+	const breakExtractionProcesses = join(process.cwd(), 'test', 'helpers', 'breakExtractionProcesses.cjs');
 	const files = [join(fixtures, 'samples', 'project-notes.md'), join(fixtures, 'samples', 'quarterly-report.docx')];
-	const result = await runPrecis(['extract', '--json', ...files], {env: {NODE_OPTIONS: `--require=${breakForkedProcesses}`}});
+	const result = await runPrecis(['extract', '--json', ...files], {env: {NODE_OPTIONS: `--require=${breakExtractionProcesses}`}});
 	t.is(result.code, 1, result.stderr);
 	const outcomes = result.stdout.trim().split('\n').map(line => JSON.parse(line) as Extracted);
 	t.deepEqual(outcomes.map(outcome => outcome.error?.code), ['E_CONFIG_INVALID', 'E_CONFIG_INVALID']);

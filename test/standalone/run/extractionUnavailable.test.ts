@@ -8,7 +8,7 @@ import {runScriptedBatch} from '../../helpers/runScriptedBatch.js';
 import {ScriptedEngine} from '../../helpers/ScriptedEngine.js';
 import {createProse} from '../../helpers/writeSampleDocuments.js';
 
-const breakForkedProcesses = fileURLToPath(new URL('../../helpers/breakForkedProcesses.cjs', import.meta.url));
+const breakExtractionProcesses = fileURLToPath(new URL('../../helpers/breakExtractionProcesses.cjs', import.meta.url));
 
 // Serial: NODE_OPTIONS is this test process's environment, which the extraction processes inherit.
 test.serial('extraction processes that cannot start stop the run with the reason and record nothing against the documents; a rerun once fixed does them (fails before: every document failed for good as "corrupt")', async t => {
@@ -19,7 +19,7 @@ test.serial('extraction processes that cannot start stop the run with the reason
 	mkdirSync(inbox);
 	for (const [index, path] of paths.entries()) writeFileSync(path, createProse(5, index + 1));
 	const before = process.env['NODE_OPTIONS'];
-	process.env['NODE_OPTIONS'] = `--require=${breakForkedProcesses}`;
+	process.env['NODE_OPTIONS'] = `--require=${breakExtractionProcesses}`;
 	try {
 		const error = await t.throwsAsync(runScriptedBatch(t, {engine: new ScriptedEngine({contextSize: 2048}), db, inputs: [inbox]}), {code: 'E_CONFIG_INVALID'});
 		t.regex(error?.message ?? '', /^precis's extraction processes could not start \(exit code 1: Error: a module failed to load \(broken by the test\)\); .*reinstall it/);

@@ -41,3 +41,26 @@ test('the watcher retries a transient failure with backoff, without the file cha
 	t.like(result.documents, {done: 1, failed: 0}, 'counted once, by its latest outcome (fails before: 2 failed, 1 done)');
 	t.like(store.getDocument(file), {status: 'done', summary: 'summary'});
 });
+
+test('a run error (a model that cannot load) stops the watcher with it, without a signal (fails before: it waited for SIGTERM)', async t => {
+	const work = createTempDir(t);
+	writeFileSync(join(work, 'report.txt'), createProse(5, 2));
+	const engine = new LazyEngine('scripted:unloadable', async () => {
+		throw new EngineError('E_MODEL_LOAD', 'the model file is corrupt');
+	});
+	const store = openStore(join(work, 'precis.db'));
+	t.teardown(() => store.close());
+	const pool = new ExtractionPool({limits: DEFAULT_CONFIG.extract, timeoutSeconds: 60, maxMemoryMb: 1024, workers: 1});
+	t.teardown(() => pool.close());
+	const stop = new AbortController();
+	// Only so that the old behaviour fails the test instead of hanging it.
+	const deadline = setTimeout(() => stop.abort(), 20_000);
+	t.teardown(() => clearTimeout(deadline));
+	await t.throwsAsync(watchFolder({
+		folders: [work], stableMs: 50, rescanMs: 60_000,
+		config: {...DEFAULT_CONFIG, summarize: {...DEFAULT_CONFIG.summarize, maxOutputTokens: 16}},
+		engine, store, pool, signal: stop.signal,
+	}), {code: 'E_MODEL_LOAD'});
+	t.false(stop.signal.aborted, 'stopped by the error, not by the signal');
+	t.is(store.getStatus().runs[0]?.status, 'failed');
+});
