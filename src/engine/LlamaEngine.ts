@@ -15,6 +15,7 @@ import {
 } from 'node-llama-cpp';
 import {EngineError, isPipelineError, toError} from '../errors.js';
 import {CallTracker} from './CallTracker.js';
+import {describeBadGgufHeader} from './describeBadGgufHeader.js';
 import type {ChatMessage, CompletionRequest, CompletionResult, Engine, Tokenizer} from './Engine.js';
 import {getModelFingerprint} from './getModelFingerprint.js';
 import {toLocalEngineId} from './identifyEngine.js';
@@ -105,6 +106,10 @@ export class LlamaEngine implements Engine {
 	static async create(options: LocalEngineOptions = {}): Promise<LlamaEngine> {
 		const resolved = resolveLocalEngineOptions(options);
 		const modelPath = await resolveModelPath(resolved.model, {modelsDir: resolved.modelsDir, showProgress: resolved.showDownloadProgress});
+		const badHeader = await describeBadGgufHeader(modelPath);
+		if (badHeader !== undefined) {
+			throw new EngineError('E_MODEL_LOAD', `cannot load model ${modelPath} (${badHeader}): check that it is a complete GGUF file, or download it again`, {retryable: false});
+		}
 		const loadLog: _LoadLog = {lines: [], capturing: true};
 		const llama = await _getLlama(resolved, loadLog);
 		try {

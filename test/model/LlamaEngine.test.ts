@@ -120,6 +120,15 @@ test.serial('a truncated model file fails with E_MODEL_LOAD naming the file', as
 	t.true(error.message.includes(broken));
 });
 
+test.serial('a model file with a garbled GGUF header fails at once with E_MODEL_LOAD saying why (fails before: node-llama-cpp was busy for minutes, then the process crashed)', async t => {
+	const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'precis-engine-'));
+	t.teardown(() => fs.rm(dir, {recursive: true, force: true}));
+	const garbled = path.join(dir, 'garbled.gguf');
+	await fs.writeFile(garbled, 'GGUF garbage');
+	const error = await t.throwsAsync(LlamaEngine.create({model: garbled, threads: 1}), {code: 'E_MODEL_LOAD'});
+	t.true(error.message.startsWith(`cannot load model ${garbled} (it is 12 bytes long, shorter than a GGUF header)`), error.message);
+});
+
 test.serial('invalid options are rejected together with E_CONFIG_INVALID', async t => {
 	const error = await t.throwsAsync(LlamaEngine.create({model: engine.modelPath, threads: -1, parallel: 0}), {code: 'E_CONFIG_INVALID'});
 	t.true(error.message.includes('threads') && error.message.includes('parallel'));

@@ -1,6 +1,7 @@
 import {getLlama, LlamaLogLevel, LlamaText, resolveChatWrapper, SpecialToken, type ChatWrapper, type Llama, type LlamaModel, type Token} from 'node-llama-cpp';
 import {EngineError, toError} from '../../errors.js';
 import type {ChatMessage, Tokenizer} from '../Engine.js';
+import {describeBadGgufHeader} from '../describeBadGgufHeader.js';
 import {getModelFingerprint} from '../getModelFingerprint.js';
 import {toChatHistory} from '../toChatHistory.js';
 
@@ -43,10 +44,15 @@ export class ServedTokenizer {
 
 	static async load(path: string): Promise<ServedTokenizer> {
 		let fingerprint: string;
+		let badHeader: string | undefined;
 		try {
 			fingerprint = await getModelFingerprint(path);
+			badHeader = await describeBadGgufHeader(path);
 		} catch (error) {
 			throw new EngineError('E_MODEL_LOAD', `cannot read tokenizer file ${path} (${toError(error).message}): pass the GGUF the servers run with --tokenizer`, {cause: error, retryable: false});
+		}
+		if (badHeader !== undefined) {
+			throw new EngineError('E_MODEL_LOAD', `cannot load the tokenizer of ${path} (${badHeader}): pass the GGUF the servers run with --tokenizer`, {retryable: false});
 		}
 		const llama = await getLlama({build: 'never', gpu: false, logLevel: LlamaLogLevel.error}).catch((error: unknown) => {
 			throw new EngineError('E_ENGINE_UNAVAILABLE', `node-llama-cpp cannot load (${toError(error).message}): reinstall node-llama-cpp for this platform`, {cause: error, retryable: false});
