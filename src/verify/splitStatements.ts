@@ -35,15 +35,16 @@ function _blocks(text: string): string[] {
 	const blocks: string[] = [];
 	let paragraph: string[] = [];
 	const lines = text.replaceAll(/\*\*|__/gu, '').split(/\r?\n/u);
-	const letteredList = lines.filter(line => /\p{L}/u.test(readListItemMarker(line) ?? '')).length > 1;
+	const markers = lines.map(line => readListItemMarker(line));
+	const letteredList = markers.filter(marker => marker !== undefined && /\p{L}/u.test(marker)).length > 1;
 	const flush = (): void => {
 		if (paragraph.length > 0) blocks.push(paragraph.join('\n'));
 		paragraph = [];
 	};
-	for (const rawLine of lines) {
+	for (const [index, rawLine] of lines.entries()) {
 		if (rawLine.trim() === '' || _label.test(rawLine)) {
 			flush();
-		} else if (_opensItem(rawLine, letteredList)) {
+		} else if (_opensItem(markers[index], letteredList)) {
 			flush();
 			paragraph.push(stripListItemMarker(rawLine));
 		} else {
@@ -55,15 +56,13 @@ function _blocks(text: string): string[] {
 }
 
 /**
- * Whether `line` opens a list item. A letter or roman numeral with a dot ("B.", "iv.") opens one only
+ * Whether a line opening with `marker` (none: undefined) opens a list item. A letter or roman numeral with a dot ("B.", "iv.") opens one only
  * in a lettered list (another line opens with a letter or roman numeral too: "a)", "(ii)", "C."):
  * alone, it is more often a name's initial ("S. Radhakrishnan", "I. M. Pei"), and leaving it out
  * would change the statement.
  */
-function _opensItem(line: string, letteredList: boolean): boolean {
-	const marker = readListItemMarker(line);
-	if (marker === undefined) return false;
-	return !_initialLikeMarker.test(marker) || letteredList;
+function _opensItem(marker: string | undefined, letteredList: boolean): boolean {
+	return marker !== undefined && (!_initialLikeMarker.test(marker) || letteredList);
 }
 
 function _readJsonSummary(text: string): {summary: string; keyPoints: string[]} | undefined {
