@@ -3,7 +3,7 @@
  * the engine's own speed, pdftotext, LangChain.js and the tesseract command, side by side in one run on this machine, and
  * writes bench/results/<date>.json plus a short table on stdout. See docs/performance.md.
  */
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {getSyntheticModel} from '../test/helpers/getSyntheticModel.js';
@@ -52,7 +52,9 @@ const report: BenchReport = {date: startedAt.toISOString(), command: `npm run be
 const skipped = report.skipped;
 const hasCorpus = existsSync(join(BENCH_SETTINGS.corpus, 'MANIFEST.tsv'));
 if (!hasCorpus) log(`no corpus at ${BENCH_SETTINGS.corpus}: skipping every corpus-based figure`);
-const corpusFile = (file: string): string => join(BENCH_SETTINGS.corpus, file);
+/** precis names documents by their real path, so the bench does too (through a symlinked corpus no result matched its document). */
+const corpusRoot = hasCorpus ? realpathSync(BENCH_SETTINGS.corpus) : BENCH_SETTINGS.corpus;
+const corpusFile = (file: string): string => join(corpusRoot, file);
 const documents = BENCH_SETTINGS.documents.map(corpusFile);
 const workDir = mkdtempSync(join(tmpdir(), 'precis-bench-'));
 const tiny = await getSyntheticModel('tiny', BENCH_SETTINGS.seed);

@@ -14,7 +14,8 @@ export async function writeDocumentPrefixes(paths: readonly string[], folder: st
 		return [document.path, document.text] as const;
 	}));
 	return paths.map(path => {
-		const text = texts.get(path) ?? '';
+		const text = texts.get(path);
+		if (text === undefined) throw new Error(`precis extract gave no text for ${path} (it names documents by their real path)`);
 		const end = text.lastIndexOf(' ', chars);
 		const file = join(folder, `${basename(path).replace(/\.\w+$/, '')}-prefix.txt`);
 		writeFileSync(file, text.slice(0, end > 0 ? end : chars));
