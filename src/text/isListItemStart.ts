@@ -31,3 +31,17 @@ export function readListItemMarker(line: string): string | undefined {
 export function isListItemMarker(word: string): boolean {
 	return _markerAlone.test(word);
 }
+
+/** Whether `marker` is a letter or a roman numeral ("b)", "(ii)", "C."), not a number or a bullet. */
+export function isLetterMarker(marker: string): boolean {
+	return /\p{L}/u.test(marker);
+}
+
+/**
+ * Whether `marker` may as well be a name's initial or an abbreviation: a letter or roman numeral with
+ * a dot ("S.", "I.", "v.", "p."). Such a marker opens a list item only in a lettered list, where
+ * another line opens with a letter marker too ({@link isLetterMarker}).
+ */
+export function isInitialLikeMarker(marker: string): boolean {
+	return /^\p{L}+\.$/u.test(marker);
+}

@@ -1,10 +1,8 @@
-import {readListItemMarker, stripListItemMarker} from '../text/isListItemStart.js';
+import {isInitialLikeMarker, isLetterMarker, readListItemMarker, stripListItemMarker} from '../text/isListItemStart.js';
 import {splitSentences} from '../text/splitSentences.js';
 
 /** A heading or label line: Markdown heading, or a few words ending in a colon ("Key points:"). */
 const _label = /^\s*(?:#{1,6}\s.*|(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*\s*){1,4}:)\s*$/u;
-/** A marker that may as well be a name's initial: one letter or a roman numeral, then a dot ("S.", "I."). */
-const _initialLikeMarker = /^\p{L}+\.$/u;
 /** A label opening a line before its content ("Summary: …"). */
 const _leadingLabel = /^(?:summary|title|key points?|main points?|overview|conclusions?|tl;?dr|in short)\s*:\s*/iu;
 
@@ -36,7 +34,7 @@ function _blocks(text: string): string[] {
 	let paragraph: string[] = [];
 	const lines = text.replaceAll(/\*\*|__/gu, '').split(/\r?\n/u);
 	const markers = lines.map(line => readListItemMarker(line));
-	const letteredList = markers.filter(marker => marker !== undefined && /\p{L}/u.test(marker)).length > 1;
+	const letteredList = markers.filter(marker => marker !== undefined && isLetterMarker(marker)).length > 1;
 	const flush = (): void => {
 		if (paragraph.length > 0) blocks.push(paragraph.join('\n'));
 		paragraph = [];
@@ -62,7 +60,7 @@ function _blocks(text: string): string[] {
  * would change the statement.
  */
 function _opensItem(marker: string | undefined, letteredList: boolean): boolean {
-	return marker !== undefined && (!_initialLikeMarker.test(marker) || letteredList);
+	return marker !== undefined && (!isInitialLikeMarker(marker) || letteredList);
 }
 
 function _readJsonSummary(text: string): {summary: string; keyPoints: string[]} | undefined {

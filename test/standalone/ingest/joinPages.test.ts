@@ -35,9 +35,15 @@ test('a word hyphenated across the break is rejoined; a compound the document wr
 });
 
 test('a page opening a list item in lower case keeps the paragraph break: a letter or a roman numeral', t => {
-	t.is(joinPages(pages('The options are', 'b. the second one')).text, 'The options are\n\nb. the second one');
-	t.is(joinPages(pages('The last conditions are', 'iv. the fourth condition')).text, 'The last conditions are\n\niv. the fourth condition');
+	t.is(joinPages(pages('The options are\na. the first one and', 'b. the second one')).text, 'The options are\na. the first one and\n\nb. the second one');
+	t.is(joinPages(pages('The conditions are\niii. the third condition and', 'iv. the fourth condition\nv. the fifth')).text, 'The conditions are\niii. the third condition and\n\niv. the fourth condition\nv. the fifth');
+	t.is(joinPages(pages('The last condition is', 'iv) the fourth condition')).text, 'The last condition is\n\niv) the fourth condition', 'a bracket marks an item alone');
 	t.is(joinPages(pages('It was civil', 'civil. and polite')).text, 'It was civil civil. and polite', 'a word made of roman letters is no marker');
+});
+
+test('a letter with a dot at a page top outside a lettered list continues the sentence ("Roe" | "v. Wade", "see" | "p. 12")', t => {
+	t.is(joinPages(pages('The court relied on Roe', 'v. Wade in its ruling.')).text, 'The court relied on Roe v. Wade in its ruling.');
+	t.is(joinPages(pages('The figures are on', 'p. 12 of the report.\n1. A numbered list does not make it lettered.')).text, 'The figures are on p. 12 of the report.\n1. A numbered list does not make it lettered.');
 });
 
 test('the hyphen across a page break is kept by whole words the document writes, not by pieces of longer words', t => {
