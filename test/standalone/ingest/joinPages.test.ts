@@ -32,6 +32,8 @@ test('a word hyphenated across the break is rejoined; a compound the document wr
 	t.is(findPageOfOffset(joined.pageStarts, joined.text.indexOf('mation')), 2);
 	const compound = joinPages(pages('A well-known fact is well-', 'known to all.'));
 	t.is(compound.text, 'A well-known fact is well-known to all.');
+	const unicodeHyphen = joinPages(pages('A well\u2010known fact is well-', 'known to all.'));
+	t.is(unicodeHyphen.text, 'A well\u2010known fact is well-known to all.', 'a compound written with the Unicode hyphen (U+2010) counts too');
 });
 
 test('a page opening a list item in lower case keeps the paragraph break: a letter or a roman numeral', t => {
