@@ -1,5 +1,5 @@
 import {collectKnownWords} from '../text/collectKnownWords.js';
-import {isInitialLikeMarker, isLetterMarker, readListItemMarker} from '../text/isListItemStart.js';
+import {opensListItemAmong} from '../text/isListItemStart.js';
 import {joinHyphenatedWord} from '../text/joinHyphenatedWord.js';
 import {endsSentence} from '../text/splitSentences.js';
 import type {ExtractedPage} from './SourceDocument.js';
@@ -9,7 +9,7 @@ import type {ExtractedPage} from './SourceDocument.js';
  * Pages are separated by a paragraph break, except where a sentence runs on over the break: the page
  * ends without a sentence end (by {@link endsSentence}) and the next starts mid-sentence (a lower-case
  * letter or a continuing punctuation mark) and opens no list item ("a) …"; a letter with a dot, "v. Wade",
- * only in a lettered list: see {@link _opensListItem}). Such pages are joined by
+ * only in a lettered list on that page or the one before: see {@link opensListItemAmong}). Such pages are joined by
  * a space, and a word hyphenated across the break is rejoined ("infor-" + "mation") by
  * {@link joinHyphenatedWord}, keeping its hyphen when the document writes the compound as a word of
  * its own elsewhere ("well-" + "known"). Empty pages add nothing but their start.
@@ -64,23 +64,10 @@ const _startsMidSentence = /^(?:\p{Ll}|[,;:)\]])/u;
 /** How the text so far (`before`, its end; `previousPage`, the last page with text) meets the next page: what is left of it, and what goes between. */
 function _joinAcross(before: string, next: string, previousPage: string, knownWords: Pick<ReadonlySet<string>, 'has'>): {before: string; separator: string} {
 	const trimmed = before.trimEnd();
-	if (endsSentence(trimmed) || !_startsMidSentence.test(next) || _opensListItem(next, previousPage)) return {before, separator: _pageSeparator};
+	if (endsSentence(trimmed) || !_startsMidSentence.test(next) || opensListItemAmong(next, () => [...previousPage.split('\n'), ...next.split('\n').slice(1)])) return {before, separator: _pageSeparator};
 	// The next page's first word is all of it that joinHyphenatedWord reads; it is put back after the separator.
 	const word = /^\S*/u.exec(next)![0];
 	const joined = joinHyphenatedWord(trimmed, word, knownWords);
 	if (joined === undefined) return {before: trimmed, separator: ' '};
 	return {before: joined.slice(0, joined.length - word.length), separator: ''};
-}
-
-/**
- * Whether the next page opens a list item. A letter or roman numeral with a dot ("b.", "iv.", "v.")
- * opens one only when a line of that page or of the page before opens with a letter marker too:
- * alone it is more often a sentence cut by the page break ("Roe" | "v. Wade", "see" | "p. 12").
- */
-function _opensListItem(next: string, previousPage: string): boolean {
-	const marker = readListItemMarker(next);
-	if (marker === undefined) return false;
-	if (!isInitialLikeMarker(marker)) return true;
-	const otherLines = [...previousPage.split('\n'), ...next.split('\n').slice(1)];
-	return otherLines.some(line => isLetterMarker(readListItemMarker(line) ?? ''));
 }

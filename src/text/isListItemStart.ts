@@ -12,11 +12,6 @@ const _phoneNumber = String.raw`\(\p{N}{3}\)\s*\p{N}{3}[-.\s]\p{N}{4}`;
 const _itemStart = new RegExp(String.raw`^\s*(?!${_phoneNumber})(${_marker})\s+(?=\S)`, 'iu');
 const _markerAlone = new RegExp(String.raw`^${_marker}$`, 'iu');
 
-/** Whether `line` opens a list item: a marker (see above), whitespace, then the item's text. */
-export function isListItemStart(line: string): boolean {
-	return _itemStart.test(line);
-}
-
 /** `line` without the list item's marker it opens with and the whitespace around it; as it is when it opens no item. */
 export function stripListItemMarker(line: string): string {
 	return line.replace(_itemStart, '');
@@ -44,4 +39,16 @@ export function isLetterMarker(marker: string): boolean {
  */
 export function isInitialLikeMarker(marker: string): boolean {
 	return /^\p{L}+\.$/u.test(marker);
+}
+
+/**
+ * Whether `line` opens a list item (a marker, see above, whitespace, then the item's text), among the
+ * lines around it (computed only when needed). A letter or roman numeral with a dot opens one only when one of
+ * `nearbyLines` opens with a letter marker too. Alone it is more often a sentence cut by a line or
+ * page break ("Roe" | "v. Wade", "see" | "p. 12").
+ */
+export function opensListItemAmong(line: string, nearbyLines: () => readonly string[]): boolean {
+	const marker = readListItemMarker(line);
+	if (marker === undefined) return false;
+	return !isInitialLikeMarker(marker) || nearbyLines().some(nearby => isLetterMarker(readListItemMarker(nearby) ?? ''));
 }

@@ -47,5 +47,7 @@ test('ends are classified by what the next line is', t => {
 	t.deepEqual(kinds('Prices:⟂\na | b⟂\nc | d⟂\nAfter the table'), ['colon', 'between-rows', 'table-end']);
 	t.deepEqual(kinds('| a | Mass 5 kg.⟂ Width 3 mm. |\n| b | c |'), ['mid-row']);
 	t.deepEqual(kinds('Steps:\n- open the box⟂\n- take the part out⟂\nthen close it'), ['item-end', 'line-end']);
+	t.deepEqual(kinds('The court relied on Roe⟂\nv. Wade in its ruling'), ['line-end'], 'a letter with a dot outside a lettered list is no item');
+	t.deepEqual(kinds('Options:\na. keep it⟂\nb. drop it'), ['item-end']);
 	t.deepEqual(kinds('Last words⟂  \n '), ['document']);
 });

@@ -1,5 +1,8 @@
 import test from 'ava';
-import {isListItemMarker, isListItemStart, readListItemMarker, stripListItemMarker} from '../../../src/text/isListItemStart.js';
+import {isListItemMarker, opensListItemAmong, readListItemMarker, stripListItemMarker} from '../../../src/text/isListItemStart.js';
+
+/** Whether `line` opens an item by its marker alone: the rule's shape, whatever the lines around it. */
+const isListItemStart = (line: string): boolean => readListItemMarker(line) !== undefined;
 
 // Every form one of the four former copies accepted (classifyChunkEnd, splitStatements,
 // splitSentences, joinPages), and what none of them should.
@@ -45,4 +48,14 @@ test('a marker must be followed by whitespace and text', t => {
 test('a marker alone, as a sentence splitter cuts it off its item', t => {
 	for (const marker of ['2.', '123)', 'b)', '(iv)', 'IV.', '•']) t.true(isListItemMarker(marker), marker);
 	for (const word of ['2. x', 'Civil.', 'No.', '1234.', 'end.']) t.false(isListItemMarker(word), word);
+});
+
+test('a letter or roman numeral with a dot opens an item only among lines that hold another letter marker', t => {
+	t.false(opensListItemAmong('v. Wade in its ruling', () => ['The court relied on Roe']), 'a sentence cut by a break');
+	t.true(opensListItemAmong('b. the second one', () => ['a. the first one']));
+	t.true(opensListItemAmong('iv. the fourth', () => ['Conditions:', '(iii) the third']));
+	t.false(opensListItemAmong('b. the second one', () => ['1. a numbered item']), 'a numbered list is no lettered one');
+	t.true(opensListItemAmong('b) the second one', () => []), 'a bracket marks an item alone');
+	t.true(opensListItemAmong('- a bullet', () => []));
+	t.false(opensListItemAmong('plain text', () => ['a. an item']));
 });
