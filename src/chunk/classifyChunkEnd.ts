@@ -1,4 +1,4 @@
-import {opensListItemAmong} from '../text/isListItemStart.js';
+import {hasLetterMarker, opensListItem, readListItemMarker} from '../text/isListItemStart.js';
 import {endsSentence} from '../text/splitSentences.js';
 import {isTableRow} from './isTableRow.js';
 
@@ -41,7 +41,7 @@ export function classifyChunkEnd(text: string, end: number): ChunkEnd {
 	if (!atLineEnd && isTableRow(lastLine + (/^[^\n]*/u.exec(rest)?.[0] ?? ''))) return 'mid-row';
 	if (endsSentence(head)) return 'sentence';
 	if (!atLineEnd) return 'mid-line';
-	if (opensListItemAmong(nextLine, () => [...head.split('\n'), ...rest.split('\n').slice(2)])) return 'item-end';
+	if (opensListItem(readListItemMarker(nextLine), () => hasLetterMarker([...head.split('\n'), ...rest.split('\n').slice(2)]))) return 'item-end';
 	return /:\s*$/u.test(lastLine) ? 'colon' : 'line-end';
 }
 

@@ -1,5 +1,5 @@
 import {collectKnownWords} from '../text/collectKnownWords.js';
-import {opensListItemAmong} from '../text/isListItemStart.js';
+import {hasLetterMarker, opensListItem, readListItemMarker} from '../text/isListItemStart.js';
 import {joinHyphenatedWord} from '../text/joinHyphenatedWord.js';
 import {endsSentence} from '../text/splitSentences.js';
 import type {ExtractedPage} from './SourceDocument.js';
@@ -9,7 +9,7 @@ import type {ExtractedPage} from './SourceDocument.js';
  * Pages are separated by a paragraph break, except where a sentence runs on over the break: the page
  * ends without a sentence end (by {@link endsSentence}) and the next starts mid-sentence (a lower-case
  * letter or a continuing punctuation mark) and opens no list item ("a) …"; a letter with a dot, "v. Wade",
- * only in a lettered list on that page or the one before: see {@link opensListItemAmong}). Such pages are joined by
+ * only in a lettered list on that page or the one before: see {@link opensListItem}). Such pages are joined by
  * a space, and a word hyphenated across the break is rejoined ("infor-" + "mation") by
  * {@link joinHyphenatedWord}, keeping its hyphen when the document writes the compound as a word of
  * its own elsewhere ("well-" + "known"). Empty pages add nothing but their start.
@@ -64,7 +64,8 @@ const _startsMidSentence = /^(?:\p{Ll}|[,;:)\]])/u;
 /** How the text so far (`before`, its end; `previousPage`, the last page with text) meets the next page: what is left of it, and what goes between. */
 function _joinAcross(before: string, next: string, previousPage: string, knownWords: Pick<ReadonlySet<string>, 'has'>): {before: string; separator: string} {
 	const trimmed = before.trimEnd();
-	if (endsSentence(trimmed) || !_startsMidSentence.test(next) || opensListItemAmong(next, () => [...previousPage.split('\n'), ...next.split('\n').slice(1)])) return {before, separator: _pageSeparator};
+	const inLetteredList = (): boolean => hasLetterMarker([...previousPage.split('\n'), ...next.split('\n').slice(1)]);
+	if (endsSentence(trimmed) || !_startsMidSentence.test(next) || opensListItem(readListItemMarker(next), inLetteredList)) return {before, separator: _pageSeparator};
 	// The next page's first word is all of it that joinHyphenatedWord reads; it is put back after the separator.
 	const word = /^\S*/u.exec(next)![0];
 	const joined = joinHyphenatedWord(trimmed, word, knownWords);

@@ -32,23 +32,18 @@ export function isLetterMarker(marker: string): boolean {
 	return /\p{L}/u.test(marker);
 }
 
-/**
- * Whether `marker` may as well be a name's initial or an abbreviation: a letter or roman numeral with
- * a dot ("S.", "I.", "v.", "p."). Such a marker opens a list item only in a lettered list, where
- * another line opens with a letter marker too ({@link isLetterMarker}).
- */
-export function isInitialLikeMarker(marker: string): boolean {
-	return /^\p{L}+\.$/u.test(marker);
+/** Whether one of `lines` opens with a letter or roman numeral marker ({@link isLetterMarker}). */
+export function hasLetterMarker(lines: readonly string[]): boolean {
+	return lines.some(line => isLetterMarker(readListItemMarker(line) ?? ''));
 }
 
 /**
- * Whether `line` opens a list item (a marker, see above, whitespace, then the item's text), among the
- * lines around it (computed only when needed). A letter or roman numeral with a dot opens one only when one of
- * `nearbyLines` opens with a letter marker too. Alone it is more often a sentence cut by a line or
- * page break ("Roe" | "v. Wade", "see" | "p. 12").
+ * Whether a line opening with `marker` (undefined: none, see {@link readListItemMarker}) opens a list
+ * item. A letter or roman numeral with a dot ("S.", "v.", "iv.") opens one only in a lettered list,
+ * where another line near it opens with a letter marker too (`inLetteredList`, asked only then):
+ * alone it is more often a name's initial or a sentence cut by a break ("S. Radhakrishnan",
+ * "Roe" | "v. Wade", "see" | "p. 12"), and taking it for a marker would split or change the sentence.
  */
-export function opensListItemAmong(line: string, nearbyLines: () => readonly string[]): boolean {
-	const marker = readListItemMarker(line);
-	if (marker === undefined) return false;
-	return !isInitialLikeMarker(marker) || nearbyLines().some(nearby => isLetterMarker(readListItemMarker(nearby) ?? ''));
+export function opensListItem(marker: string | undefined, inLetteredList: () => boolean): boolean {
+	return marker !== undefined && (!/^\p{L}+\.$/u.test(marker) || inLetteredList());
 }

@@ -1,4 +1,4 @@
-import {isInitialLikeMarker, isLetterMarker, readListItemMarker, stripListItemMarker} from '../text/isListItemStart.js';
+import {isLetterMarker, opensListItem, readListItemMarker, stripListItemMarker} from '../text/isListItemStart.js';
 import {splitSentences} from '../text/splitSentences.js';
 
 /** A heading or label line: Markdown heading, or a few words ending in a colon ("Key points:"). */
@@ -34,6 +34,7 @@ function _blocks(text: string): string[] {
 	let paragraph: string[] = [];
 	const lines = text.replaceAll(/\*\*|__/gu, '').split(/\r?\n/u);
 	const markers = lines.map(line => readListItemMarker(line));
+	// A lettered list: more than one line opens with a letter or roman numeral ("a)", "(ii)", "C.").
 	const letteredList = markers.filter(marker => marker !== undefined && isLetterMarker(marker)).length > 1;
 	const flush = (): void => {
 		if (paragraph.length > 0) blocks.push(paragraph.join('\n'));
@@ -42,7 +43,7 @@ function _blocks(text: string): string[] {
 	for (const [index, rawLine] of lines.entries()) {
 		if (rawLine.trim() === '' || _label.test(rawLine)) {
 			flush();
-		} else if (_opensItem(markers[index], letteredList)) {
+		} else if (opensListItem(markers[index], () => letteredList)) {
 			flush();
 			paragraph.push(stripListItemMarker(rawLine));
 		} else {
@@ -51,16 +52,6 @@ function _blocks(text: string): string[] {
 	}
 	flush();
 	return blocks;
-}
-
-/**
- * Whether a line opening with `marker` (none: undefined) opens a list item. A letter or roman numeral with a dot ("B.", "iv.") opens one only
- * in a lettered list (another line opens with a letter or roman numeral too: "a)", "(ii)", "C."):
- * alone, it is more often a name's initial ("S. Radhakrishnan", "I. M. Pei"), and leaving it out
- * would change the statement.
- */
-function _opensItem(marker: string | undefined, letteredList: boolean): boolean {
-	return marker !== undefined && (!isInitialLikeMarker(marker) || letteredList);
 }
 
 function _readJsonSummary(text: string): {summary: string; keyPoints: string[]} | undefined {

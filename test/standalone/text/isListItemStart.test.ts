@@ -1,5 +1,5 @@
 import test from 'ava';
-import {isListItemMarker, opensListItemAmong, readListItemMarker, stripListItemMarker} from '../../../src/text/isListItemStart.js';
+import {hasLetterMarker, isListItemMarker, opensListItem, readListItemMarker, stripListItemMarker} from '../../../src/text/isListItemStart.js';
 
 /** Whether `line` opens an item by its marker alone: the rule's shape, whatever the lines around it. */
 const isListItemStart = (line: string): boolean => readListItemMarker(line) !== undefined;
@@ -50,12 +50,17 @@ test('a marker alone, as a sentence splitter cuts it off its item', t => {
 	for (const word of ['2. x', 'Civil.', 'No.', '1234.', 'end.']) t.false(isListItemMarker(word), word);
 });
 
-test('a letter or roman numeral with a dot opens an item only among lines that hold another letter marker', t => {
-	t.false(opensListItemAmong('v. Wade in its ruling', () => ['The court relied on Roe']), 'a sentence cut by a break');
-	t.true(opensListItemAmong('b. the second one', () => ['a. the first one']));
-	t.true(opensListItemAmong('iv. the fourth', () => ['Conditions:', '(iii) the third']));
-	t.false(opensListItemAmong('b. the second one', () => ['1. a numbered item']), 'a numbered list is no lettered one');
-	t.true(opensListItemAmong('b) the second one', () => []), 'a bracket marks an item alone');
-	t.true(opensListItemAmong('- a bullet', () => []));
-	t.false(opensListItemAmong('plain text', () => ['a. an item']));
+test('a letter or roman numeral with a dot opens an item only in a lettered list', t => {
+	const opensAmong = (line: string, nearby: string[]): boolean => opensListItem(readListItemMarker(line), () => hasLetterMarker(nearby));
+	t.false(opensAmong('v. Wade in its ruling', ['The court relied on Roe']), 'a sentence cut by a break');
+	t.true(opensAmong('b. the second one', ['a. the first one']));
+	t.true(opensAmong('iv. the fourth', ['Conditions:', '(iii) the third']));
+	t.false(opensAmong('b. the second one', ['1. a numbered item']), 'a numbered list is no lettered one');
+	t.true(opensAmong('b) the second one', []), 'a bracket marks an item alone');
+	t.true(opensAmong('- a bullet', []));
+	t.false(opensAmong('plain text', ['a. an item']));
+	let asked = 0;
+	const inLetteredList = (): boolean => ++asked > 0;
+	t.true(opensListItem('2.', inLetteredList) && opensListItem('b)', inLetteredList));
+	t.is(asked, 0, 'the lines around are looked at only for a letter with a dot');
 });
